@@ -1,0 +1,49 @@
+"""sphinx-wsis: write a WSIS+20 stakeholder report as Sphinx docs, and check it is complete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from . import config
+    from .checks import run_checks, write_completeness
+    from .directives import DIRECTIVES
+    from .domain import WsisDomain
+    from .nodes import ALL_NODES
+    from .tables import fill_summaries, outdated_summaries
+
+    config.register(app)
+    app.add_domain(WsisDomain)
+    app.add_event("wsis-record")
+    for node_class in ALL_NODES:
+        app.add_node(node_class)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    app.connect("config-inited", _add_static_path)
+    app.connect("env-get-outdated", outdated_summaries)
+    app.connect("env-updated", run_checks)
+    app.connect("doctree-resolved", fill_summaries)
+    app.connect("build-finished", write_completeness)
+    app.add_css_file("wsis.css")
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    static = str(STATIC_DIR)
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)

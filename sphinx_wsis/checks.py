@@ -1,0 +1,389 @@
+"""Completeness checks (SPEC §4): judge every part of the template against the collected report.
+
+The result is computed once all pages are read, on every build (``env-updated`` fires for full,
+incremental and parallel builds alike), emitted as ``wsis.*`` warnings and written to
+``<outdir>/wsis-completeness.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from .config import template_of
+from .domain import WsisDomain, domain_of
+from .entries import Finding, Record
+from .template import Part, Template
+from .textify import word_count
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = (
+    "done",
+    "missing",
+    "empty",
+    "placeholder",
+    "invalid",
+    "not-applicable",
+)
+STATES = (DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE)
+COMPLETENESS_FILE = "wsis-completeness.json"
+
+
+@dataclass
+class PartState:
+    part: Part
+    state: str
+    detail: str = ""
+    docname: str | None = None
+    lineno: int | None = None
+
+
+@dataclass
+class Completeness:
+    template: Template
+    parts: list[PartState]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.findings and all(p.state in (DONE, NOT_APPLICABLE) for p in self.parts)
+
+    def totals(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATES, 0)
+        for part in self.parts:
+            counts[part.state] += 1
+        return {"parts": len(self.parts), **counts, "findings": len(self.findings)}
+
+    def state_of(self, part_id: str) -> PartState | None:
+        return next((p for p in self.parts if p.part.id == part_id), None)
+
+
+class PlaceholderMatcher:
+    """Finds placeholder text: the template's patterns plus ``wsis_placeholder_patterns``."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        for pattern in patterns:
+            if pattern.startswith("re:"):
+                self.patterns.append((pattern[3:], re.compile(pattern[3:], re.IGNORECASE)))
+            else:
+                regex = rf"(?<!\w){re.escape(pattern)}(?!\w)"
+                self.patterns.append((pattern, re.compile(regex, re.IGNORECASE)))
+
+    def search(self, texts: list[str]) -> str | None:
+        for text in texts:
+            for label, regex in self.patterns:
+                if regex.search(text):
+                    return label
+        return None
+
+
+def placeholder_patterns(config: Config) -> list[str]:
+    return [*template_of(config).placeholders, *config.wsis_placeholder_patterns]
+
+
+class Checker:
+    """Judges one environment's report against its template."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        self.config = env.config
+        self.template = template_of(env.config)
+        self.domain: WsisDomain = domain_of(env)
+        self.placeholders = PlaceholderMatcher(placeholder_patterns(env.config))
+        self.min_words = max(int(env.config.wsis_min_words), 1)
+        self.findings: list[Finding] = []
+        self.duplicate_lines_reported: set[str] = set()
+        reports = self.domain.records("reports")
+        self.anchor: tuple[str, int | None] = (
+            reports[0].where if reports else (self.config.root_doc, None)
+        )
+
+    def run(self) -> Completeness:
+        self.check_report()
+        parts = [
+            self.judge(part)
+            for part in self.template.parts(
+                require_stories=bool(self.config.wsis_require_success_stories)
+            )
+        ]
+        self.check_unique("stories", "slug", "success story")
+        self.check_unique("indicators", "id", "indicator id")
+        read = sorted(self.domain.records("findings"), key=_finding_order)
+        return Completeness(self.template, parts, [*read, *self.findings])
+
+    def finding(self, subtype: str, message: str, where: tuple[str, int | None]) -> None:
+        self.findings.append(Finding(subtype, message, where[0], where[1]))
+
+    # -- report metadata -----------------------------------------------------------------------
+
+    def check_report(self) -> None:
+        reports = self.domain.records("reports")
+        if not reports:
+            self.finding(
+                "missing",
+                "the report has no wsis-report block (entity, stakeholder type): add one to "
+                "the start page",
+                self.anchor,
+            )
+        for extra in reports[1:]:
+            self.duplicate("wsis-report block", extra, reports[0])
+        for report in reports[:1]:
+            self.check_placeholder_value("wsis-report :entity:", report.entity, report.where)
+        contacts = self.domain.records("contacts")
+        for extra in contacts[1:]:
+            self.duplicate("wsis-contact block", extra, contacts[0])
+        for contact in contacts[:1]:
+            self.check_placeholder_value("wsis-contact :name:", contact.name, contact.where)
+
+    def check_placeholder_value(self, what: str, value: str, where: tuple[str, int]) -> None:
+        hit = self.placeholders.search([value])
+        if hit:
+            self.finding("placeholder", f"{what} still holds placeholder text {hit!r}", where)
+
+    def duplicate(self, what: str, extra: Record, first: Record) -> None:
+        path = self.env.doc2path(first.docname, False)
+        self.finding(
+            "duplicate",
+            f"a second {what}; the first is at {path}:{first.lineno}",
+            extra.where,
+        )
+
+    def check_unique(self, kind: str, attribute: str, what: str) -> None:
+        seen: dict[str, Record] = {}
+        for record in self.domain.records(kind):
+            key = getattr(record, attribute)
+            if key in seen:
+                self.duplicate(f"{what} {key!r}", record, seen[key])
+            else:
+                seen[key] = record
+
+    # -- template parts --------------------------------------------------------------------------
+
+    def judge(self, part: Part) -> PartState:
+        if part.kind == "contact":
+            return self.judge_contact(part)
+        if part.kind == "section":
+            return self.judge_section(part)
+        if part.kind == "indicators":
+            return self.judge_indicators(part)
+        declared = self.not_applicable(part.subject)
+        if declared is not None:
+            reason = declared.not_applicable or ""
+            return PartState(part, NOT_APPLICABLE, reason, *declared.where)
+        if part.kind == "stories":
+            return self.judge_stories(part)
+        return self.judge_aspect(part)
+
+    def not_applicable(self, code: str) -> Any:
+        lines = {r.code: r for r in reversed(self.domain.records("action_lines"))}
+        record = lines.get(code)
+        if record is None:
+            line = self.template.action_line(code)
+            record = lines.get(line.parent) if line and line.parent else None
+        return record if record is not None and record.not_applicable is not None else None
+
+    def action_line_anchor(self, code: str) -> tuple[str, int | None]:
+        records = [r for r in self.domain.records("action_lines") if r.code == code]
+        for extra in records[1:]:
+            if code not in self.duplicate_lines_reported:
+                self.duplicate(f"wsis-action-line {code}", extra, records[0])
+        self.duplicate_lines_reported.add(code)
+        return records[0].where if records else self.anchor
+
+    def judge_aspect(self, part: Part) -> PartState:
+        where = self.action_line_anchor(part.subject)
+        records = [
+            r
+            for r in self.domain.records("aspects")
+            if r.code == part.subject and r.aspect == part.aspect
+        ]
+        aspect = self.template.aspect(part.aspect or "")
+        named = part.aspect in _NAMED_ASPECTS
+        directive = f"wsis-{part.aspect}" if named else f"wsis-aspect {part.aspect}"
+        if not records:
+            title = aspect.title.lower() if aspect else part.aspect
+            return self.missing(
+                part,
+                f"{part.label}: the {title} are missing (add {directive} to "
+                f"wsis-action-line {part.subject})",
+                where,
+            )
+        for extra in records[1:]:
+            self.duplicate(f"{directive} for {part.subject}", extra, records[0])
+        return self.judge_text(part, records[0].paragraphs, records[0].where)
+
+    def judge_stories(self, part: Part) -> PartState:
+        where = self.action_line_anchor(part.subject)
+        stories = [s for s in self.domain.records("stories") if part.subject in s.action_lines]
+        if not stories:
+            return self.missing(
+                part,
+                f"{part.label} is missing: {part.subject} needs at least one "
+                "wsis-success-story",
+                where,
+            )
+        judged = [self.judge_text(part, s.paragraphs, s.where, report=False) for s in stories]
+        best = next((j for j in judged if j.state == DONE), None)
+        if best:
+            return best
+        self.report(judged[0], f"success story {stories[0].title!r}")
+        return judged[0]
+
+    def judge_section(self, part: Part) -> PartState:
+        records = [r for r in self.domain.records("sections") if r.key == part.subject]
+        if not records:
+            return self.missing(
+                part,
+                f"section {part.label} is missing (add wsis-section {part.subject})",
+                self.anchor,
+            )
+        for extra in records[1:]:
+            self.duplicate(f"wsis-section {part.subject}", extra, records[0])
+        return self.judge_text(part, records[0].paragraphs, records[0].where)
+
+    def judge_indicators(self, part: Part) -> PartState:
+        section = self.template.section(part.subject)
+        needed = section.min_indicators if section else 1
+        count = len(self.domain.records("indicators"))
+        sections = [r for r in self.domain.records("sections") if r.key == part.subject]
+        where = sections[0].where if sections else self.anchor
+        if count < needed:
+            return self.missing(
+                part,
+                f"{part.label}: the report has {count} wsis-indicator, at least {needed} needed",
+                where,
+            )
+        return PartState(part, DONE, f"{count} indicators", *where)
+
+    def judge_contact(self, part: Part) -> PartState:
+        contacts = self.domain.records("contacts")
+        if not contacts:
+            return self.missing(
+                part,
+                f"{part.label} is missing (add wsis-contact with :name: and :email:)",
+                self.anchor,
+            )
+        if not contacts[0].valid:  # the directive has already said what is wrong
+            detail = "the contact lacks a valid name or e-mail"
+            return PartState(part, INVALID, detail, *contacts[0].where)
+        return PartState(part, DONE, contacts[0].name, *contacts[0].where)
+
+    def judge_text(
+        self, part: Part, texts: list[str], where: tuple[str, int], *, report: bool = True
+    ) -> PartState:
+        words = word_count(texts)
+        hit = self.placeholders.search(texts)
+        if words == 0:
+            state = PartState(part, EMPTY, "has no text", *where)
+        elif hit:
+            state = PartState(part, PLACEHOLDER, f"still holds placeholder text {hit!r}", *where)
+        elif words < self.min_words:
+            state = PartState(
+                part, EMPTY, f"has {words} words, at least {self.min_words} needed", *where
+            )
+        else:
+            return PartState(part, DONE, f"{words} words", *where)
+        if report:
+            self.report(state, part.label)
+        return state
+
+    def report(self, state: PartState, what: str) -> None:
+        self.finding(state.state, f"{what} {state.detail}", (state.docname or "", state.lineno))
+
+    def missing(self, part: Part, message: str, where: tuple[str, int | None]) -> PartState:
+        self.finding(MISSING, message, where)
+        return PartState(part, MISSING, message, *where)
+
+
+_NAMED_ASPECTS = ("achievements", "challenges", "priorities")
+
+
+def _finding_order(finding: Finding) -> tuple[str, int]:
+    return (finding.docname, finding.lineno or 0)
+
+
+# -- Sphinx event handlers ------------------------------------------------------------------------
+
+
+def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: judge the report and emit every finding as a ``wsis.*`` warning."""
+    result = Checker(env).run()
+    domain_of(env).result = result
+    for finding in result.findings:
+        location = (finding.docname, finding.lineno) if finding.docname else None
+        logger.warning(
+            finding.message, type="wsis", subtype=finding.subtype, location=location
+        )
+
+
+def result_of(env: BuildEnvironment) -> Completeness:
+    domain = domain_of(env)
+    if getattr(domain, "result", None) is None:
+        domain.result = Checker(env).run()
+    return domain.result
+
+
+def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
+    """The machine-readable completeness result (``wsis-completeness.json``)."""
+    result = result_of(env)
+
+    def where(docname: str | None, lineno: int | None) -> dict[str, Any]:
+        if not docname:
+            return {"file": None, "line": None}
+        return {"file": Path(env.doc2path(docname, False)).as_posix(), "line": lineno}
+
+    return {
+        "template": {"id": result.template.id, "version": result.template.version},
+        "complete": result.complete,
+        "totals": result.totals(),
+        "parts": [
+            {
+                "id": p.part.id,
+                "kind": p.part.kind,
+                "subject": p.part.subject,
+                "aspect": p.part.aspect,
+                "label": p.part.label,
+                "state": p.state,
+                "detail": p.detail,
+                **where(p.docname, p.lineno),
+            }
+            for p in result.parts
+        ],
+        "findings": [
+            {"subtype": f"wsis.{f.subtype}", "message": f.message, **where(f.docname, f.lineno)}
+            for f in result.findings
+        ],
+    }
+
+
+def write_completeness(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write ``<outdir>/wsis-completeness.json``."""
+    if exception is not None or app.env is None:
+        return
+    document = completeness_document(app.env)
+    outdir = Path(app.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    (outdir / COMPLETENESS_FILE).write_text(text, encoding="utf-8")
+
+
+def states_by_subject(result: Completeness) -> dict[str, dict[str, PartState]]:
+    """``{subject: {column: state}}`` for the matrix: columns are aspects and ``stories``."""
+    table: dict[str, dict[str, PartState]] = defaultdict(dict)
+    for state in result.parts:
+        column = state.part.aspect or state.part.kind
+        table[state.part.subject][column] = state
+    return table

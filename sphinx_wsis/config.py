@@ -1,0 +1,99 @@
+"""Configuration values of sphinx-wsis, and loading the template they name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from .template import DEFAULT_TEMPLATE, Template, TemplateError, load_template, resolve_template
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    rebuild: str
+    types: tuple[type, ...]
+    description: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "wsis_template",
+        DEFAULT_TEMPLATE,
+        "env",
+        (str,),
+        "The report template: a name registered in the ``sphinx_wsis.templates`` entry-point "
+        "group, or a path (relative to conf.py) to a template YAML file.",
+    ),
+    ConfigValue(
+        "wsis_require_success_stories",
+        True,
+        "",
+        (bool,),
+        "Whether every action line needs at least one ``wsis-success-story``.",
+    ),
+    ConfigValue(
+        "wsis_placeholder_patterns",
+        [],
+        "",
+        (list, tuple),
+        "More placeholder text, added to the template's own list (``TODO``, ``TBD``, …). "
+        "Plain text is matched as whole words, case-insensitively; text starting with "
+        "``re:`` is a regular expression.",
+    ),
+    ConfigValue(
+        "wsis_min_words",
+        1,
+        "",
+        (int,),
+        "The fewest words a part may hold before it counts as empty.",
+    ),
+    ConfigValue(
+        "wsis_use_needs",
+        True,
+        "env",
+        (bool,),
+        "Register action lines, stories and indicators as sphinx-needs needs.",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(
+            value.name,
+            value.default,
+            value.rebuild,  # type: ignore[arg-type]
+            types=value.types,
+            description=value.description,
+        )
+    app.connect("config-inited", load_configured_template, priority=100)
+
+
+def load_configured_template(app: Sphinx, config: Config) -> None:
+    """Load ``wsis_template`` once per build; a broken one stops the build with its file:line."""
+    try:
+        path = resolve_template(config.wsis_template, app.confdir)
+        template = load_template(path)
+    except TemplateError as exc:
+        subtype = "unknown" if exc.unknown else "template"
+        logger.warning(
+            "WSIS template: %s", exc.message, type="wsis", subtype=subtype, location=exc.location
+        )
+        raise ConfigError(f"sphinx-wsis cannot build without a valid template: {exc}") from None
+    config._wsis_template = template
+
+
+def template_of(config: Config) -> Template:
+    """The template this build uses (loaded at ``config-inited``)."""
+    return config._wsis_template

@@ -1,0 +1,158 @@
+"""The ``wsis`` domain: collects the report's records across documents and resolves its roles.
+
+Modelled on :mod:`sphinx.ext.todo`: every record carries its docname, so a re-read page
+replaces exactly its own records (``clear_doc``) and parallel readers merge theirs
+(``merge_domaindata``); the checks then see the same report whatever the build mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .config import template_of
+from .entries import (
+    RECORD_KINDS,
+    ActionLineRecord,
+    Finding,
+    IndicatorRecord,
+    Record,
+    StoryRecord,
+)
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class WsisDomain(Domain):
+    name = "wsis"
+    label = "WSIS report"
+    object_types = {  # noqa: RUF012 - Domain API
+        "action-line": ObjType("action line", "al"),
+        "indicator": ObjType("indicator", "ind"),
+        "story": ObjType("success story", "story"),
+    }
+    roles = {  # noqa: RUF012 - Domain API
+        "al": XRefRole(innernodeclass=nodes.inline),
+        "ind": XRefRole(innernodeclass=nodes.inline),
+        "story": XRefRole(innernodeclass=nodes.inline),
+    }
+    initial_data: dict[str, Any] = {  # noqa: RUF012 - Domain API
+        **{kind: [] for kind in RECORD_KINDS},
+        "findings": [],
+        "summary_docs": {},
+        "template_digest": None,
+    }
+    data_version = 1
+
+    # -- collecting ---------------------------------------------------------------------------
+
+    def records(self, kind: str) -> list[Any]:
+        return self.data[kind]
+
+    def add(self, kind: str, record: Record) -> None:
+        self.data[kind].append(record)
+
+    def add_finding(self, finding: Finding) -> None:
+        self.data["findings"].append(finding)
+
+    def note_summary(self, docname: str) -> None:
+        """Remember pages whose tables show the whole report, to rewrite them on any change."""
+        self.data["summary_docs"][docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        for kind in (*RECORD_KINDS, "findings"):
+            self.data[kind] = [r for r in self.data[kind] if r.docname != docname]
+        self.data["summary_docs"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        wanted = set(docnames)
+        for kind in (*RECORD_KINDS, "findings"):
+            self.data[kind].extend(r for r in otherdata[kind] if r.docname in wanted)
+        for docname in otherdata["summary_docs"]:
+            if docname in wanted:
+                self.data["summary_docs"][docname] = True
+
+    # -- roles ----------------------------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        explicit = node.get("refexplicit", False)
+        found: Record | None
+        if typ == "al":
+            template = template_of(env.config)
+            code = template.normalize_code(target)
+            if code is None:
+                suggestion = template.suggest_code(target)
+                hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+                _warn_unknown(f"unknown action-line code {target!r}{hint}", node)
+                return None
+            line = template.action_line(code)
+            title = line.heading if line else code
+            found = next((r for r in self.records("action_lines") if r.code == code), None)
+            if found is None:  # the part is missing: the completeness check says so already
+                return None if explicit else _replace_text(contnode, title)  # type: ignore[return-value]
+        elif typ == "ind":
+            found = _first(self.records("indicators"), "id", target.strip().lower())
+            title = found.name if isinstance(found, IndicatorRecord) else target
+        elif typ == "story":
+            found = _first(self.records("stories"), "slug", target.strip().lower())
+            title = found.title if isinstance(found, StoryRecord) else target
+        else:
+            return None
+        if found is None:
+            what = "indicator id" if typ == "ind" else "success story"
+            _warn_unknown(f"no {what} {target!r} in this report", node)
+            return None
+        if not explicit:
+            contnode = _replace_text(contnode, title)
+        return make_refnode(builder, fromdocname, found.docname, found.node_id, contnode, title)
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for line in self.records("action_lines"):
+            assert isinstance(line, ActionLineRecord)
+            yield line.code, line.code, "action-line", line.docname, line.node_id, 1
+        for story in self.records("stories"):
+            yield story.slug, story.title, "story", story.docname, story.node_id, 1
+        for ind in self.records("indicators"):
+            yield ind.id, ind.name, "indicator", ind.docname, ind.node_id, 1
+
+
+def _first(records: list[Any], attribute: str, value: str) -> Any:
+    return next((r for r in records if getattr(r, attribute) == value), None)
+
+
+def _replace_text(contnode: nodes.Element, text: str) -> nodes.Element:
+    replacement = contnode.deepcopy()
+    replacement.children = []
+    replacement += nodes.Text(text)
+    return replacement
+
+
+def _warn_unknown(message: str, node: nodes.Node) -> None:
+    logger.warning(message, type="wsis", subtype="unknown", location=node)
+
+
+def domain_of(env: BuildEnvironment) -> WsisDomain:
+    return env.domains["wsis"]  # type: ignore[return-value]

@@ -1,0 +1,125 @@
+"""The records a report is made of, as the WSIS domain collects them from each document.
+
+Records are plain, picklable dataclasses keyed by the document they came from, so the domain
+can drop them when a page is re-read and merge them from parallel readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Record:
+    docname: str
+    lineno: int
+    node_id: str
+
+    @property
+    def where(self) -> tuple[str, int]:
+        return (self.docname, self.lineno)
+
+
+@dataclass
+class ReportRecord(Record):
+    entity: str = ""
+    stakeholder: str = ""
+    country: str = ""
+    period: str = ""
+    date: str = ""
+    website: str = ""
+    logo: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContactRecord(Record):
+    name: str = ""
+    email: str = ""
+    role: str = ""
+    phone: str = ""
+    address: str = ""
+    unit: str = ""
+    valid: bool = False
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SectionRecord(Record):
+    key: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActionLineRecord(Record):
+    code: str = ""
+    not_applicable: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AspectRecord(Record):
+    code: str = ""
+    aspect: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StoryRecord(Record):
+    slug: str = ""
+    title: str = ""
+    action_lines: list[str] = field(default_factory=list)
+    year: int | None = None
+    partners: list[str] = field(default_factory=list)
+    location: str = ""
+    url: str = ""
+    sdgs: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IndicatorRecord(Record):
+    id: str = ""
+    name: str = ""
+    value: int | float | None = None
+    unit: str = ""
+    year: int | None = None
+    source: str = ""
+    source_url: str = ""
+    baseline: int | float | None = None
+    baseline_year: int | None = None
+    target: int | float | None = None
+    target_year: int | None = None
+    scope: str = ""
+    geo: str = ""
+    action_lines: list[str] = field(default_factory=list)
+    sdg: list[str] = field(default_factory=list)
+    series: list[tuple[int, int | float]] = field(default_factory=list)
+    status: str = ""
+    note: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """A problem found while reading a page, re-emitted on every build until it is fixed."""
+
+    subtype: str
+    message: str
+    docname: str
+    lineno: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"subtype": self.subtype, "message": self.message}
+
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    "reports": ReportRecord,
+    "contacts": ContactRecord,
+    "sections": SectionRecord,
+    "action_lines": ActionLineRecord,
+    "aspects": AspectRecord,
+    "stories": StoryRecord,
+    "indicators": IndicatorRecord,
+}

@@ -1,0 +1,61 @@
+"""Doctree nodes of a report.
+
+Each node subclasses :class:`docutils.nodes.container`, so every builder that has no visitor of
+its own (text, man, texinfo, xml, …) falls back to rendering the node's children: nothing an
+author wrote is dropped. The HTML and LaTeX writers get dedicated visitors.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class wsis_node(nodes.container):  # noqa: N801 - docutils names nodes in lower case
+    """Base of every report node; ``record`` attributes name the domain record it renders."""
+
+
+class wsis_report(wsis_node):  # noqa: N801
+    """The report's header card (entity, stakeholder type, period …)."""
+
+
+class wsis_contact(wsis_node):  # noqa: N801
+    """The contact card of the entity responsible for WSIS follow-up."""
+
+
+class wsis_section(wsis_node):  # noqa: N801
+    """A non-action-line part of the template (executive summary, key indicators …)."""
+
+
+class wsis_action_line(wsis_node):  # noqa: N801
+    """An action line or C7 sub-line entry."""
+
+
+class wsis_aspect(wsis_node):  # noqa: N801
+    """Achievements, challenges or future priorities of one action line."""
+
+
+class wsis_story(wsis_node):  # noqa: N801
+    """A success story."""
+
+
+class wsis_indicator(wsis_node):  # noqa: N801
+    """One key indicator card."""
+
+
+class wsis_summary(wsis_node):  # noqa: N801
+    """Where ``wsis-completeness`` or ``wsis-indicators`` puts its table once all pages are read.
+
+    ``kind`` is ``"completeness"`` or ``"indicators"``; ``action_line`` filters indicators.
+    """
+
+
+RECORD_NODES = (
+    wsis_report,
+    wsis_contact,
+    wsis_section,
+    wsis_action_line,
+    wsis_aspect,
+    wsis_story,
+    wsis_indicator,
+)
+ALL_NODES = (*RECORD_NODES, wsis_summary)

@@ -1,0 +1,142 @@
+"""Cards for the report's records, built from standard docutils nodes.
+
+Standard nodes (paragraphs, field lists, references) render in every builder and are escaped
+by every writer, so a ``<script>`` or ``\\input`` in an option stays text everywhere.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .entries import ContactRecord, IndicatorRecord, ReportRecord, StoryRecord
+from .template import Template
+
+UNIT_LABELS = {"percent": "%", "per-100": "per 100 inhabitants", "usd": "USD", "number": ""}
+
+
+def format_number(value: int | float) -> str:
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: int | float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    number = format_number(value)
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "usd":
+        return f"USD {number}"
+    label = UNIT_LABELS.get(unit, unit)
+    return f"{number} {label}".strip()
+
+
+def link(text: str, uri: str) -> nodes.reference:
+    return nodes.reference(text, text, refuri=uri, internal=False)
+
+
+def field_list(rows: list[tuple[str, str | nodes.Node]], *classes: str) -> nodes.field_list:
+    """Label/value rows; empty values are left out."""
+    fields = nodes.field_list(classes=["wsis-fields", *classes])
+    for label, value in rows:
+        if not value:
+            continue
+        body = nodes.paragraph()
+        body += nodes.Text(value) if isinstance(value, str) else value
+        fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
+    return fields
+
+
+def report_card(record: ReportRecord, template: Template) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    title = nodes.paragraph(classes=["wsis-report-entity"])
+    title += nodes.strong(record.entity or "Unnamed entity", record.entity or "Unnamed entity")
+    result.append(title)
+    subtitle = f"WSIS+20 report {record.period}: {template.title}"
+    result.append(nodes.paragraph(subtitle, subtitle, classes=["wsis-report-template"]))
+    rows: list[tuple[str, str | nodes.Node]] = [
+        ("Stakeholder type", template.stakeholder_label(record.stakeholder) or ""),
+        ("Country", record.country),
+        ("Reporting period", record.period),
+        ("Date", record.date),
+        ("Website", link(record.website, record.website) if record.website else ""),
+    ]
+    result.append(field_list(rows, "wsis-report-fields"))
+    return result
+
+
+def contact_card(record: ContactRecord) -> list[nodes.Node]:
+    email = link(record.email, f"mailto:{record.email}") if record.email else ""
+    rows: list[tuple[str, str | nodes.Node]] = [
+        ("Name", record.name),
+        ("Role", record.role),
+        ("Unit", record.unit),
+        ("E-mail", email),
+        ("Phone", record.phone),
+        ("Address", record.address),
+    ]
+    return [field_list(rows, "wsis-contact-fields")]
+
+
+def not_applicable_note(reason: str, template: Template, code: str | None) -> nodes.Node:
+    line = template.action_line(code) if code else None
+    note = nodes.paragraph(classes=["wsis-na-note"])
+    label = f"Not applicable ({line.label}): " if line else "Not applicable: "
+    note += nodes.strong(label, label)
+    note += nodes.Text(reason or "no reason given")
+    return note
+
+
+def story_header(record: StoryRecord, template: Template) -> list[nodes.Node]:
+    title = nodes.rubric(classes=["wsis-story-title"])
+    title += nodes.Text(f"Success story: {record.title}")
+    labels = []
+    for code in record.action_lines:
+        line = template.action_line(code)
+        labels.append(line.label if line else code)
+    rows: list[tuple[str, str | nodes.Node]] = [
+        ("Action lines", ", ".join(labels)),
+        ("Year", str(record.year or "")),
+        ("Location", record.location),
+        ("Partners", ", ".join(record.partners)),
+        ("SDGs", ", ".join(record.sdgs)),
+        ("More", link(record.url, record.url) if record.url else ""),
+    ]
+    return [title, field_list(rows, "wsis-story-fields")]
+
+
+def indicator_card(record: IndicatorRecord, template: Template) -> list[nodes.Node]:
+    title = nodes.rubric(classes=["wsis-indicator-title"])
+    title += nodes.Text(record.name)
+    figure = nodes.paragraph(classes=["wsis-indicator-value"])
+    value_text = format_value(record.value, record.unit)
+    figure += nodes.strong(value_text, value_text)
+    if record.year:
+        figure += nodes.Text(f" ({record.year})")
+    source: str | nodes.Node = record.source
+    if record.source and record.source_url:
+        source = link(record.source, record.source_url)
+    series = "; ".join(f"{y}: {format_value(v, record.unit)}" for y, v in record.series)
+    rows: list[tuple[str, str | nodes.Node]] = [
+        ("Baseline", _dated(record.baseline, record.baseline_year, record.unit)),
+        ("Target", _dated(record.target, record.target_year, record.unit)),
+        ("Series", series),
+        ("Source", source),
+        ("Scope", " · ".join(filter(None, [record.scope, record.geo]))),
+        ("Action lines", ", ".join(_labels(record.action_lines, template))),
+        ("SDG", ", ".join(record.sdg)),
+        ("Status", record.status.replace("-", " ")),
+        ("Note", record.note),
+    ]
+    return [title, figure, field_list(rows, "wsis-indicator-fields")]
+
+
+def _dated(value: int | float | None, year: int | None, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{format_value(value, unit)} ({year})" if year else format_value(value, unit)
+
+
+def _labels(codes: list[str], template: Template) -> list[str]:
+    return [line.label if (line := template.action_line(c)) else c for c in codes]

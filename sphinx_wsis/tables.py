@@ -1,0 +1,191 @@
+"""The completeness matrix and the indicator table, filled in once every page is read.
+
+Both are ordinary docutils tables (``longtable`` in LaTeX), so every builder renders them as real
+tables. States are spelt out in words, never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from .checks import DONE, Completeness, PartState, result_of, states_by_subject
+from .domain import domain_of
+from .nodes import wsis_summary
+from .render import format_value
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+STATE_LABELS = {
+    "done": "Done",
+    "missing": "Missing",
+    "empty": "Empty",
+    "placeholder": "Placeholder",
+    "invalid": "Invalid",
+    "not-applicable": "N/A",
+}
+
+
+def build_table(
+    headers: list[str], rows: list[list[nodes.Node | str]], *classes: str
+) -> nodes.table:
+    table = nodes.table(classes=["wsis-table", "longtable", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    group += head
+    head += _row(headers)
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        body += _row(cells)
+    return table
+
+
+def _row(cells: list[nodes.Node | str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if isinstance(cell, nodes.entry):
+            entry = cell
+        else:
+            paragraph = nodes.paragraph()
+            paragraph += nodes.Text(cell) if isinstance(cell, str) else cell
+            entry += paragraph
+        row += entry
+    return row
+
+
+def state_cell(state: PartState | None) -> nodes.entry:
+    entry = nodes.entry()
+    if state is None:
+        entry += nodes.paragraph("", "")
+        return entry
+    entry["classes"].append(f"wsis-state-{state.state}")
+    label = STATE_LABELS[state.state]
+    paragraph = nodes.paragraph(classes=["wsis-state"])
+    paragraph += nodes.inline(label, label, classes=["wsis-state-label"])
+    entry += paragraph
+    return entry
+
+
+def completeness_tables(
+    result: Completeness, env: BuildEnvironment, builder: Builder, fromdocname: str
+) -> list[nodes.Node]:
+    template = result.template
+    by_subject = states_by_subject(result)
+    records = {r.code: r for r in reversed(domain_of(env).records("action_lines"))}
+    headers = ["Action line", *(a.title for a in template.aspects)]
+    with_stories = any("stories" in cols for cols in by_subject.values())
+    if with_stories:
+        headers.append("Success stories")
+    rows: list[list[nodes.Node | str]] = []
+    for line in template.action_lines:
+        label: nodes.Node = nodes.Text(line.heading)
+        if line.code in records:
+            record = records[line.code]
+            inner = nodes.inline(line.heading, line.heading)
+            label = make_refnode(builder, fromdocname, record.docname, record.node_id, inner)
+        cells: list[nodes.Node | str] = [label]
+        cells.extend(state_cell(by_subject[line.code].get(a.key)) for a in template.aspects)
+        if with_stories:
+            cells.append(state_cell(by_subject[line.code].get("stories")))
+        rows.append(cells)
+    matrix = build_table(headers, rows, "wsis-matrix")
+
+    other_rows: list[list[nodes.Node | str]] = []
+    for state in result.parts:
+        if state.part.kind in ("section", "indicators", "contact"):
+            other_rows.append([state.part.label, state_cell(state)])
+    others = build_table(["Part of the template", "State"], other_rows, "wsis-matrix-sections")
+
+    totals = result.totals()
+    done = totals["done"] + totals["not-applicable"]
+    summary_text = (
+        f"{done} of {totals['parts']} parts complete ({totals['not-applicable']} not "
+        f"applicable); {len(result.findings)} findings."
+    )
+    summary = nodes.paragraph(summary_text, summary_text, classes=["wsis-matrix-summary"])
+    if result.complete:
+        summary["classes"].append("wsis-complete")
+    return [summary, matrix, others]
+
+
+def indicators_table(
+    env: BuildEnvironment, builder: Builder, fromdocname: str, action_line: str | None
+) -> list[nodes.Node]:
+    template = result_of(env).template
+    records = domain_of(env).records("indicators")
+    if action_line:
+        records = [r for r in records if action_line in r.action_lines]
+    if not records:
+        text = "No indicators" + (f" for {action_line}." if action_line else ".")
+        return [nodes.paragraph(text, text, classes=["wsis-indicators-empty"])]
+    rows: list[list[nodes.Node | str]] = []
+    for record in records:
+        inner = nodes.inline(record.name, record.name)
+        name = make_refnode(builder, fromdocname, record.docname, record.node_id, inner)
+        source: nodes.Node | str = record.source
+        if record.source_url:
+            source = nodes.reference(record.source, record.source, refuri=record.source_url)
+        baseline = (
+            f"{format_value(record.baseline, record.unit)} ({record.baseline_year})"
+            if record.baseline is not None
+            else ""
+        )
+        target = (
+            f"{format_value(record.target, record.unit)} ({record.target_year})"
+            if record.target is not None
+            else ""
+        )
+        labels = [
+            line.label if (line := template.action_line(code)) else code
+            for code in record.action_lines
+        ]
+        rows.append(
+            [
+                name,
+                format_value(record.value, record.unit),
+                str(record.year or ""),
+                baseline,
+                target,
+                source,
+                ", ".join(labels),
+            ]
+        )
+    headers = ["Indicator", "Value", "Year", "Baseline", "Target", "Source", "Action lines"]
+    return [build_table(headers, rows, "wsis-indicator-table")]
+
+
+def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: replace each summary placeholder by its table."""
+    env = app.env
+    for node in list(doctree.findall(wsis_summary)):
+        if node["kind"] == "completeness":
+            content = completeness_tables(result_of(env), env, app.builder, docname)
+        else:
+            content = indicators_table(env, app.builder, docname, node.get("action_line"))
+        replacement = wsis_summary(classes=node["classes"], kind=node["kind"])
+        replacement.extend(content)
+        node.replace_self(replacement)
+        replacement["filled"] = True
+
+
+def outdated_summaries(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: pages with report-wide tables change whenever any page does."""
+    domain = domain_of(env)
+    if added or changed or removed:
+        return [d for d in domain.data["summary_docs"] if d not in removed]
+    return []
+
+
+__all__ = ["DONE", "fill_summaries", "outdated_summaries"]

@@ -1,0 +1,567 @@
+"""The report template ("profile") model: loaded from YAML, validated, and asked by every part.
+
+A template describes what a complete report holds: the chapters of ITU's Annex 1, the action
+lines with their official titles, the aspects each one reports on and the placeholder text that
+marks a part as unwritten. Templates are data, found by name through the entry-point group
+``sphinx_wsis.templates`` or given as a path to a YAML file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ENTRY_POINT_GROUP = "sphinx_wsis.templates"
+DEFAULT_TEMPLATE = "wsis20-stakeholder"
+
+
+class TemplateError(Exception):
+    """A template that cannot be found, read or validated; ``location`` is ``file:line``."""
+
+    def __init__(self, message: str, location: str | None = None, *, unknown: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.unknown = unknown
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+@dataclass(frozen=True)
+class Aspect:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    code: str
+    title: str
+    parent: str | None
+    min_stories: int
+
+    @property
+    def label(self) -> str:
+        """How the code reads in running text: ``C3`` or ``C7 E-Health``."""
+        return f"{self.parent} {self.title}" if self.parent else self.code
+
+    @property
+    def heading(self) -> str:
+        """Code and official title, as ITU writes them in the template."""
+        return f"{self.parent} {self.title}" if self.parent else f"{self.code} {self.title}"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    chapter: str
+    number: str
+    prompt: str
+    min_indicators: int
+    satisfied_by: str | None
+
+    @property
+    def heading(self) -> str:
+        if self.number:
+            return f"{self.chapter}.{self.number} {self.title}"
+        return f"{self.chapter}. {self.title}" if self.chapter else self.title
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: str
+    title: str
+    prompt: str
+    sections: tuple[str, ...]
+    action_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One cell of the completeness matrix: the unit every check judges and reports."""
+
+    id: str
+    kind: str  # "aspect", "stories", "section", "indicators" or "contact"
+    subject: str  # action-line code or section key
+    aspect: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: str
+    title: str
+    subtitle: str
+    issuer: str
+    source: str
+    origin: str
+    digest: str
+    submission: tuple[tuple[str, str], ...]
+    stakeholders: tuple[tuple[str, str], ...]
+    aspects: tuple[Aspect, ...]
+    placeholders: tuple[str, ...]
+    chapters: tuple[Chapter, ...]
+    sections: tuple[Section, ...]
+    action_lines: tuple[ActionLine, ...]
+    _aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    # -- look-ups ---------------------------------------------------------------------------
+
+    def action_line(self, code: str) -> ActionLine | None:
+        return next((line for line in self.action_lines if line.code == code), None)
+
+    def section(self, key: str) -> Section | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+    def aspect(self, key: str) -> Aspect | None:
+        return next((aspect for aspect in self.aspects if aspect.key == key), None)
+
+    def stakeholder_label(self, key: str) -> str | None:
+        return dict(self.stakeholders).get(key)
+
+    def normalize_code(self, raw: str) -> str | None:
+        """The canonical code for a forgiving spelling (``c7/e-health`` → ``C7.e-health``)."""
+        return self._aliases.get(_compact(raw))
+
+    def suggest_code(self, raw: str) -> str | None:
+        """The closest valid code to a misspelt one, for the error message."""
+        matches = difflib.get_close_matches(_compact(raw), list(self._aliases), n=1, cutoff=0.6)
+        return self._aliases[matches[0]] if matches else None
+
+    def suggest_section(self, raw: str) -> str | None:
+        keys = [section.key for section in self.sections]
+        matches = difflib.get_close_matches(raw.strip().lower(), keys, n=1, cutoff=0.6)
+        return matches[0] if matches else None
+
+    # -- the parts a complete report holds ---------------------------------------------------
+
+    def parts(self, *, require_stories: bool = True) -> list[Part]:
+        """Every part in template order: what the completeness check judges."""
+        parts: list[Part] = []
+        for chapter in self.chapters:
+            for key in chapter.sections:
+                parts.extend(self._section_parts(self.section(key)))  # type: ignore[arg-type]
+            for code in chapter.action_lines:
+                parts.extend(self._action_line_parts(code, require_stories))
+        return parts
+
+    def _section_parts(self, section: Section) -> Iterator[Part]:
+        if section.satisfied_by == "contact":
+            yield Part(section.key, "contact", section.key, None, section.title)
+            return
+        yield Part(section.key, "section", section.key, None, section.heading)
+        if section.min_indicators:
+            yield Part(
+                f"{section.key}/indicators",
+                "indicators",
+                section.key,
+                None,
+                f"{section.heading}: indicators",
+            )
+
+    def _action_line_parts(self, code: str, require_stories: bool) -> Iterator[Part]:
+        line = self.action_line(code)
+        assert line is not None
+        for aspect in self.aspects:
+            yield Part(
+                f"{code}/{aspect.key}",
+                "aspect",
+                code,
+                aspect.key,
+                f"{line.label} {aspect.title.lower()}",
+            )
+        if require_stories and line.min_stories:
+            yield Part(f"{code}/stories", "stories", code, None, f"{line.label} success story")
+        for sub in self.action_lines:
+            if sub.parent == code:
+                yield from self._action_line_parts(sub.code, require_stories)
+
+
+# -- finding and loading ------------------------------------------------------------------------
+
+
+def available_templates() -> dict[str, Any]:
+    """Template names registered through the entry-point group, mapped to their entry points."""
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def resolve_template(spec: str, confdir: str | Path) -> Path:
+    """Where the YAML of ``wsis_template`` lives: a registered name, or a path from conf.py."""
+    spec = (spec or DEFAULT_TEMPLATE).strip()
+    registered = available_templates()
+    if spec in registered:
+        try:
+            target = registered[spec].load()
+            if callable(target):
+                target = target()
+        except Exception as exc:  # a plugin's own bug must not become our traceback
+            raise TemplateError(
+                f"template {spec!r} is registered by {registered[spec].value!r} "
+                f"but could not be loaded: {exc}"
+            ) from exc
+        return Path(str(target))
+    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+    if looks_like_path:
+        path = Path(spec)
+        if not path.is_absolute():
+            path = Path(confdir) / path
+        if not path.is_file():
+            raise TemplateError(f"template file {spec!r} does not exist (looked at {path})")
+        return path.resolve()
+    names = sorted(registered)
+    close = difflib.get_close_matches(spec, names, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise TemplateError(
+        f"unknown template {spec!r}{hint} Installed templates: {', '.join(names) or 'none'}. "
+        "wsis_template may also be a path to a .yaml file.",
+        unknown=True,
+    )
+
+
+_CACHE: dict[tuple[str, int, int], Template] = {}
+
+
+def load_template(path: str | Path) -> Template:
+    """Load and validate a template file; cached on the file's path, size and mtime."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key in _CACHE:
+            return _CACHE[key]
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"cannot read template: {exc.strerror}", str(path)) from exc
+    template = parse_template(raw, str(path))
+    _CACHE[key] = template
+    return template
+
+
+def parse_template(raw: bytes | str, origin: str) -> Template:
+    """Validate template YAML and build the model; every problem names ``origin:line``."""
+    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise TemplateError(f"not valid YAML: {exc.problem}", _at(origin, line)) from exc
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"not valid YAML: {exc}", origin) from exc
+    if node is None:
+        raise TemplateError("the template file is empty", origin)
+    lines: dict[tuple[Any, ...], int] = {}
+    data = _plain(node, (), lines, origin)
+    return _Validator(data, lines, origin, digest).template()
+
+
+# -- YAML to plain data, keeping line numbers and refusing anything but plain data -------------
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+def _plain(node: yaml.Node, path: tuple[Any, ...], lines: dict, origin: str) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _tag_error(node, origin)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                raise TemplateError("keys must be plain text", _at(origin, key_node))
+            key = str(key_node.value)
+            if key in result:
+                raise TemplateError(f"key {key!r} appears twice", _at(origin, key_node))
+            result[key] = _plain(value_node, (*path, key), lines, origin)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _tag_error(node, origin)
+        return [_plain(item, (*path, i), lines, origin) for i, item in enumerate(node.value)]
+    if node.tag not in _PLAIN_TAGS:
+        raise _tag_error(node, origin)
+    return yaml.SafeLoader("").construct_object(node)
+
+
+def _tag_error(node: yaml.Node, origin: str) -> TemplateError:
+    return TemplateError(
+        f"YAML tag {node.tag!r} is not allowed: templates hold plain text, numbers, "
+        "lists and mappings only",
+        _at(origin, node),
+    )
+
+
+def _at(origin: str, where: yaml.Node | int | None) -> str:
+    line = where.start_mark.line + 1 if isinstance(where, yaml.Node) else where
+    return f"{origin}:{line}" if line else origin
+
+
+# -- validation ---------------------------------------------------------------------------------
+
+_CODE_RE = re.compile(r"^C\d{1,2}(\.[a-z][a-z0-9-]*)?$")
+_KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+class _Validator:
+    def __init__(self, data: Any, lines: dict, origin: str, digest: str) -> None:
+        self.data = data
+        self.lines = lines
+        self.origin = origin
+        self.digest = digest
+
+    def fail(self, path: tuple[Any, ...], message: str) -> TemplateError:
+        where = ".".join(str(p) for p in path) or "top level"
+        line = None
+        probe = path
+        while line is None and probe is not None:
+            line = self.lines.get(probe)
+            probe = probe[:-1] if probe else None
+        return TemplateError(f"{where}: {message}", _at(self.origin, line))
+
+    def mapping(self, value: Any, path: tuple, required: set[str], optional: set[str]) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected a mapping, found {_kind(value)}")
+        for key in value:
+            if key not in required | optional:
+                allowed = ", ".join(sorted(required | optional))
+                raise self.fail((*path, key), f"unknown key {key!r} (allowed: {allowed})")
+        for key in sorted(required):
+            if key not in value:
+                raise self.fail(path, f"required key {key!r} is missing")
+        return value
+
+    def text(self, value: Any, path: tuple, *, required: bool = True) -> str:
+        if value is None and not required:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(path, f"expected text, found {_kind(value)}")
+        text = str(value).strip()
+        if required and not text:
+            raise self.fail(path, "must not be empty")
+        return text
+
+    def items(self, value: Any, path: tuple) -> list:
+        if not isinstance(value, list):
+            raise self.fail(path, f"expected a list, found {_kind(value)}")
+        return value
+
+    def count(self, value: Any, path: tuple) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(path, f"expected a whole number 0 or more, found {value!r}")
+        return value
+
+    def template(self) -> Template:
+        top = self.mapping(
+            self.data,
+            (),
+            {"id", "title", "aspects", "chapters", "stakeholders"},
+            {
+                "schema",
+                "version",
+                "subtitle",
+                "issuer",
+                "source",
+                "submission",
+                "placeholders",
+                "rules",
+            },
+        )
+        if top.get("schema", 1) != 1:
+            raise self.fail(("schema",), f"unsupported template schema {top['schema']!r}")
+        template_id = self.text(top["id"], ("id",))
+        if not _KEY_RE.match(template_id):
+            raise self.fail(("id",), "use lowercase letters, digits and hyphens")
+        rules = self.mapping(
+            top.get("rules", {}),
+            ("rules",),
+            set(),
+            {"action-line-min-stories", "sub-line-min-stories"},
+        )
+        line_stories = self.count(rules.get("action-line-min-stories", 1), ("rules",))
+        sub_stories = self.count(rules.get("sub-line-min-stories", 0), ("rules",))
+
+        stakeholders = top["stakeholders"]
+        if not isinstance(stakeholders, dict) or not stakeholders:
+            raise self.fail(("stakeholders",), "expected a mapping of stakeholder types")
+        if not stakeholders:
+            raise self.fail(("stakeholders",), "list at least one stakeholder type")
+        for key in stakeholders:
+            if not _KEY_RE.match(key):
+                raise self.fail(("stakeholders", key), "use lowercase letters and hyphens")
+        aspects = []
+        for i, raw in enumerate(self.items(top["aspects"], ("aspects",))):
+            item = self.mapping(raw, ("aspects", i), {"key", "title"}, set())
+            key = self.text(item["key"], ("aspects", i, "key"))
+            if not _KEY_RE.match(key):
+                raise self.fail(("aspects", i, "key"), "use lowercase letters and hyphens")
+            aspects.append(Aspect(key, self.text(item["title"], ("aspects", i, "title"))))
+        if not aspects:
+            raise self.fail(("aspects",), "list at least one aspect")
+        placeholders = tuple(
+            self.text(p, ("placeholders", i))
+            for i, p in enumerate(self.items(top.get("placeholders", []), ("placeholders",)))
+        )
+        submission = self.mapping(
+            top.get("submission", {}), ("submission",), set(), {"email", "deadline", "url"}
+        )
+
+        chapters: list[Chapter] = []
+        sections: list[Section] = []
+        lines: list[ActionLine] = []
+        for i, raw in enumerate(self.items(top["chapters"], ("chapters",))):
+            path = ("chapters", i)
+            item = self.mapping(
+                raw, path, {"title"}, {"number", "prompt", "parts", "action-lines"}
+            )
+            number = self.text(item.get("number"), (*path, "number"), required=False)
+            chapter_title = self.text(item["title"], (*path, "title"))
+            chapter_sections = [
+                self.section(part, (*path, "parts", j), number)
+                for j, part in enumerate(self.items(item.get("parts", []), (*path, "parts")))
+            ]
+            chapter_lines: list[ActionLine] = []
+            for j, part in enumerate(
+                self.items(item.get("action-lines", []), (*path, "action-lines"))
+            ):
+                chapter_lines.extend(
+                    self.action_line(part, (*path, "action-lines", j), line_stories, sub_stories)
+                )
+            sections.extend(chapter_sections)
+            lines.extend(chapter_lines)
+            chapters.append(
+                Chapter(
+                    number,
+                    chapter_title,
+                    self.text(item.get("prompt"), (*path, "prompt"), required=False),
+                    tuple(s.key for s in chapter_sections),
+                    tuple(line.code for line in chapter_lines if line.parent is None),
+                )
+            )
+        self.unique([s.key for s in sections], "section key", ("chapters",))
+        self.unique([a.code for a in lines], "action-line code", ("chapters",))
+        self.unique([a.key for a in aspects], "aspect key", ("aspects",))
+        if not sections and not lines:
+            raise self.fail(("chapters",), "the template has no parts")
+
+        return Template(
+            id=template_id,
+            version=self.text(top.get("version", "1"), ("version",)),
+            title=self.text(top["title"], ("title",)),
+            subtitle=self.text(top.get("subtitle"), ("subtitle",), required=False),
+            issuer=self.text(top.get("issuer"), ("issuer",), required=False),
+            source=self.text(top.get("source"), ("source",), required=False),
+            origin=self.origin,
+            digest=self.digest,
+            submission=tuple(
+                (k, self.text(v, ("submission", k))) for k, v in sorted(submission.items())
+            ),
+            stakeholders=tuple(
+                (k, self.text(v, ("stakeholders", k))) for k, v in stakeholders.items()
+            ),
+            aspects=tuple(aspects),
+            placeholders=placeholders,
+            chapters=tuple(chapters),
+            sections=tuple(sections),
+            action_lines=tuple(lines),
+            _aliases=_aliases(lines),
+        )
+
+    def section(self, raw: Any, path: tuple, chapter: str) -> Section:
+        item = self.mapping(
+            raw, path, {"key", "title"}, {"number", "prompt", "min-indicators", "satisfied-by"}
+        )
+        key = self.text(item["key"], (*path, "key"))
+        if not _KEY_RE.match(key):
+            raise self.fail((*path, "key"), "use lowercase letters, digits and hyphens")
+        satisfied_by = item.get("satisfied-by")
+        if satisfied_by not in (None, "contact"):
+            raise self.fail((*path, "satisfied-by"), "the only supported value is 'contact'")
+        return Section(
+            key=key,
+            title=self.text(item["title"], (*path, "title")),
+            chapter=chapter,
+            number=self.text(item.get("number"), (*path, "number"), required=False),
+            prompt=self.text(item.get("prompt"), (*path, "prompt"), required=False),
+            min_indicators=self.count(item.get("min-indicators", 0), (*path, "min-indicators")),
+            satisfied_by=satisfied_by,
+        )
+
+    def action_line(
+        self, raw: Any, path: tuple, min_stories: int, sub_stories: int
+    ) -> list[ActionLine]:
+        item = self.mapping(raw, path, {"code", "title"}, {"sub-lines", "min-stories"})
+        code = self.text(item["code"], (*path, "code"))
+        if not _CODE_RE.match(code) or "." in code:
+            raise self.fail((*path, "code"), f"action-line code {code!r} must look like C1")
+        stories = self.count(item.get("min-stories", min_stories), (*path, "min-stories"))
+        result = [ActionLine(code, self.text(item["title"], (*path, "title")), None, stories)]
+        for k, sub in enumerate(self.items(item.get("sub-lines", []), (*path, "sub-lines"))):
+            sub_path = (*path, "sub-lines", k)
+            sub_item = self.mapping(sub, sub_path, {"code", "title"}, {"min-stories"})
+            sub_code = self.text(sub_item["code"], (*sub_path, "code"))
+            if not _CODE_RE.match(sub_code) or not sub_code.startswith(code + "."):
+                raise self.fail(
+                    (*sub_path, "code"), f"sub-line code {sub_code!r} must look like {code}.e-name"
+                )
+            result.append(
+                ActionLine(
+                    sub_code,
+                    self.text(sub_item["title"], (*sub_path, "title")),
+                    code,
+                    self.count(sub_item.get("min-stories", sub_stories), (*sub_path,)),
+                )
+            )
+        return result
+
+    def unique(self, values: list[str], what: str, path: tuple) -> None:
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                raise self.fail(path, f"{what} {value!r} is defined twice")
+            seen.add(value)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}.get(
+        type(value), "nothing" if value is None else f"{type(value).__name__} {value!r}"
+    )
+
+
+def _compact(raw: str) -> str:
+    """Lowercase ASCII letters and digits only: the form forgiving codes are compared in."""
+    text = unicodedata.normalize("NFKD", str(raw)).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^0-9a-z]", "", text.lower())
+    return re.sub(r"^(wsis)?(actionline)?", "", text)
+
+
+def _aliases(lines: list[ActionLine]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    suffix_owners: dict[str, list[str]] = {}
+    for line in lines:
+        aliases[_compact(line.code)] = line.code
+        if line.parent:
+            suffix = _compact(line.code.split(".", 1)[1])
+            aliases[_compact(line.parent) + _compact(line.title)] = line.code
+            suffix_owners.setdefault(suffix, []).append(line.code)
+    for suffix, owners in suffix_owners.items():
+        if len(owners) == 1 and suffix not in aliases:
+            aliases[suffix] = owners[0]
+    return aliases

@@ -1,0 +1,161 @@
+"""Parsing and validating the values authors type into directive options.
+
+Each parser returns the typed value or raises :class:`InvalidValue` with a message in the
+author's words ("'seventy' is not a number"), which the directive turns into a
+``wsis.invalid`` finding at the option's line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+UNITS = ("percent", "number", "per-100", "usd")
+SCOPES = ("global", "regional", "national", "organisational")
+STATUSES = ("complete", "in-progress", "not-started", "not-applicable")
+EARLIEST_YEAR = 1990  # WSIS began in 2003; series reaching back to 1990 are still plausible
+LATEST_YEAR_AHEAD = 30  # targets may look decades ahead, not centuries
+
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$")
+_SDG_RE = re.compile(r"^\d{1,2}(\.[0-9a-z]{1,2}(\.\d{1,2})?)?$")
+
+
+class InvalidValue(ValueError):
+    """A value the author typed that does not mean what the option needs."""
+
+
+def text(raw: str | None) -> str:
+    return " ".join((raw or "").split())
+
+
+def number(raw: str) -> int | float:
+    """A plain number: ``74``, ``2.2``, ``2,200,000,000``; ints stay ints."""
+    value = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if value.endswith("%"):
+        raise InvalidValue(f"{raw.strip()!r} is not a number: write the number and set :unit: percent")
+    if not _NUMBER_RE.match(value):
+        raise InvalidValue(f"{raw.strip()!r} is not a number")
+    value = value.replace(",", "")
+    result = float(value)
+    if not math.isfinite(result):
+        raise InvalidValue(f"{raw.strip()!r} is not a finite number")
+    return int(result) if re.fullmatch(r"[+-]?\d+", value) else result
+
+
+def year(raw: str, *, today: _dt.date | None = None) -> int:
+    value = raw.strip()
+    if not re.fullmatch(r"\d{4}", value):
+        raise InvalidValue(f"{value!r} is not a year (write four digits, e.g. 2024)")
+    result = int(value)
+    latest = (today or _dt.date.today()).year + LATEST_YEAR_AHEAD
+    if not EARLIEST_YEAR <= result <= latest:
+        raise InvalidValue(f"{result} is not a plausible year ({EARLIEST_YEAR}–{latest})")
+    return result
+
+
+def date(raw: str) -> str:
+    """An ISO date (``2025-05-28``), a month (``2025-05``) or a year; returned as written."""
+    value = raw.strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            _dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return value
+    raise InvalidValue(f"{value!r} is not a date (write it as YYYY-MM-DD, e.g. 2025-05-28)")
+
+
+def period(raw: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", raw)
+    if not match:
+        raise InvalidValue(f"{raw.strip()!r} is not a period (write it as 2005-2025)")
+    start, end = year(match[1]), year(match[2])
+    if start > end:
+        raise InvalidValue(f"the period {raw.strip()!r} ends before it starts")
+    return start, end
+
+
+def email(raw: str) -> str:
+    value = raw.strip()
+    if value.lower().startswith("mailto:"):
+        value = value[7:]
+    if not _EMAIL_RE.match(value) or ".." in value:
+        raise InvalidValue(f"{value!r} is not an e-mail address")
+    return value
+
+
+def url(raw: str) -> str:
+    """An absolute http(s) URL; anything else (``javascript:``, ``file:``) is refused."""
+    value = raw.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+        raise InvalidValue(f"{value!r} is not a web address (it must start with https:// or http://)")
+    return value
+
+
+def choice(raw: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
+    value = raw.strip().lower().replace("_", "-").replace(" ", "-")
+    if value == "organizational":
+        value = "organisational"
+    if value not in allowed:
+        raise InvalidValue(f"{raw.strip()!r} is not a valid {what} (use one of: {', '.join(allowed)})")
+    return value
+
+
+def unit(raw: str) -> str:
+    """One of the standard units, or free text such as ``billion people``."""
+    value = text(raw)
+    if not value:
+        raise InvalidValue("the unit is empty")
+    lowered = value.lower()
+    aliases = {"%": "percent", "per cent": "percent", "per 100": "per-100", "us$": "usd"}
+    lowered = aliases.get(lowered, lowered)
+    return lowered if lowered in UNITS else value
+
+
+def series(raw: str) -> list[tuple[int, int | float]]:
+    """``2005: 16; 2015: 43; 2024: 68`` as ordered (year, value) pairs."""
+    pairs: list[tuple[int, int | float]] = []
+    for chunk in filter(None, (c.strip() for c in re.split(r"[;\n]", raw))):
+        if ":" not in chunk:
+            raise InvalidValue(f"series entry {chunk!r} must be 'year: value'")
+        left, right = chunk.split(":", 1)
+        pairs.append((year(left), number(right)))
+    if not pairs:
+        raise InvalidValue("the series is empty")
+    years = [y for y, _ in pairs]
+    if len(set(years)) != len(years):
+        raise InvalidValue("the series names a year twice")
+    return sorted(pairs)
+
+
+def listing(raw: str) -> list[str]:
+    """A comma- or semicolon-separated list."""
+    return [item for item in (text(i) for i in re.split(r"[;,]", raw or "")) if item]
+
+
+def sdgs(raw: str) -> list[str]:
+    items = [i.removeprefix("SDG").strip() for i in listing(raw)]
+    for item in items:
+        if not _SDG_RE.match(item) or not 1 <= int(item.split(".")[0]) <= 17:
+            raise InvalidValue(f"{item!r} is not an SDG goal or indicator (e.g. 9 or 9.c.1)")
+    return items
+
+
+def slug(title: str) -> str:
+    """A stable, readable id from a title: ``Mesh networks in Kenya`` → ``mesh-networks-in-kenya``."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def identifier(raw: str) -> str:
+    value = raw.strip()
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
+        raise InvalidValue(
+            f"{value!r} is not a valid id (use letters, digits, '-', '_' and '.', e.g. internet-users)"
+        )
+    return value.lower()
