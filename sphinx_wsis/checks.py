@@ -217,7 +217,7 @@ class Checker:
             title = aspect.title.lower() if aspect else part.aspect
             return self.missing(
                 part,
-                f"{part.label}: the {title} are missing (add {directive} to "
+                f"{self.heading(part.subject)}: {title} missing (add {directive} inside "
                 f"wsis-action-line {part.subject})",
                 where,
             )
@@ -231,8 +231,8 @@ class Checker:
         if not stories:
             return self.missing(
                 part,
-                f"{part.label} is missing: {part.subject} needs at least one "
-                "wsis-success-story",
+                f"{self.heading(part.subject)}: no success story (add wsis-success-story "
+                f"inside wsis-action-line {part.subject})",
                 where,
             )
         judged = [self.judge_text(part, s.paragraphs, s.where, report=False) for s in stories]
@@ -247,7 +247,7 @@ class Checker:
         if not records:
             return self.missing(
                 part,
-                f"section {part.label} is missing (add wsis-section {part.subject})",
+                f"section {part.label} missing (add wsis-section {part.subject})",
                 self.anchor,
             )
         for extra in records[1:]:
@@ -273,13 +273,17 @@ class Checker:
         if not contacts:
             return self.missing(
                 part,
-                f"{part.label} is missing (add wsis-contact with :name: and :email:)",
+                f"{part.label} missing (add wsis-contact with :name: and :email:)",
                 self.anchor,
             )
         if not contacts[0].valid:  # the directive has already said what is wrong
             detail = "the contact lacks a valid name or e-mail"
             return PartState(part, INVALID, detail, *contacts[0].where)
         return PartState(part, DONE, contacts[0].name, *contacts[0].where)
+
+    def heading(self, code: str) -> str:
+        line = self.template.action_line(code)
+        return line.heading if line else code
 
     def judge_text(
         self, part: Part, texts: list[str], where: tuple[str, int], *, report: bool = True
@@ -324,9 +328,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     domain_of(env).result = result
     for finding in result.findings:
         location = (finding.docname, finding.lineno) if finding.docname else None
-        logger.warning(
-            finding.message, type="wsis", subtype=finding.subtype, location=location
-        )
+        logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
 
 
 def result_of(env: BuildEnvironment) -> Completeness:

@@ -370,9 +370,10 @@ class StoryDirective(WsisDirective):
 
     def story_action_lines(self) -> list[str]:
         if self.options.get("action-lines"):
-            codes = [self.resolve_code(raw, "action-lines") for raw in values.listing(
-                self.options["action-lines"]
-            )]
+            codes = [
+                self.resolve_code(raw, "action-lines")
+                for raw in values.listing(self.options["action-lines"])
+            ]
             return list(dict.fromkeys(c for c in codes if c))
         found, code = self.owning_action_line()
         if not found:
@@ -407,9 +408,9 @@ class IndicatorDirective(WsisDirective):
         record.baseline_year = self.value("baseline-year", values.year)
         record.target = self.number("target", record.unit)
         record.target_year = self.value("target-year", values.year)
-        record.scope = self.value(
-            "scope", lambda raw: values.choice(raw, values.SCOPES, "scope")
-        ) or ""
+        record.scope = (
+            self.value("scope", lambda raw: values.choice(raw, values.SCOPES, "scope")) or ""
+        )
         record.geo = self.text_value("geo")
         record.action_lines = [
             code
@@ -418,9 +419,9 @@ class IndicatorDirective(WsisDirective):
         ]
         record.sdg = self.value("sdg", values.sdgs) or []
         record.series = self.value("series", values.series) or []
-        record.status = self.value(
-            "status", lambda raw: values.choice(raw, values.STATUSES, "status")
-        ) or ""
+        record.status = (
+            self.value("status", lambda raw: values.choice(raw, values.STATUSES, "status")) or ""
+        )
         record.note = self.text_value("note")
         self.check_years(record)
 
@@ -437,7 +438,7 @@ class IndicatorDirective(WsisDirective):
         result = self.value(option, values.number, required=required)
         if result is not None and unit == "percent" and not 0 <= result <= 100:
             self.finding(
-                "invalid", f"{self.name} :{option}: {result} is not a percentage (0–100)", option
+                "invalid", f"{self.name} :{option}: {result} is not a percentage (0 to 100)", option
             )
         return result
 
@@ -445,8 +446,7 @@ class IndicatorDirective(WsisDirective):
         if record.baseline_year and record.year and record.baseline_year > record.year:
             self.finding(
                 "invalid",
-                f"{self.name} :baseline-year: {record.baseline_year} is after :year: "
-                f"{record.year}",
+                f"{self.name} :baseline-year: {record.baseline_year} is after :year: {record.year}",
                 "baseline-year",
             )
         if record.target_year and record.year and record.target_year < record.year:

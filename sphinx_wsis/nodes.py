@@ -10,39 +10,39 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class wsis_node(nodes.container):  # noqa: N801 - docutils names nodes in lower case
+class wsis_node(nodes.container):
     """Base of every report node; ``record`` attributes name the domain record it renders."""
 
 
-class wsis_report(wsis_node):  # noqa: N801
+class wsis_report(wsis_node):
     """The report's header card (entity, stakeholder type, period …)."""
 
 
-class wsis_contact(wsis_node):  # noqa: N801
+class wsis_contact(wsis_node):
     """The contact card of the entity responsible for WSIS follow-up."""
 
 
-class wsis_section(wsis_node):  # noqa: N801
+class wsis_section(wsis_node):
     """A non-action-line part of the template (executive summary, key indicators …)."""
 
 
-class wsis_action_line(wsis_node):  # noqa: N801
+class wsis_action_line(wsis_node):
     """An action line or C7 sub-line entry."""
 
 
-class wsis_aspect(wsis_node):  # noqa: N801
+class wsis_aspect(wsis_node):
     """Achievements, challenges or future priorities of one action line."""
 
 
-class wsis_story(wsis_node):  # noqa: N801
+class wsis_story(wsis_node):
     """A success story."""
 
 
-class wsis_indicator(wsis_node):  # noqa: N801
+class wsis_indicator(wsis_node):
     """One key indicator card."""
 
 
-class wsis_summary(wsis_node):  # noqa: N801
+class wsis_summary(wsis_node):
     """Where ``wsis-completeness`` or ``wsis-indicators`` puts its table once all pages are read.
 
     ``kind`` is ``"completeness"`` or ``"indicators"``; ``action_line`` filters indicators.

@@ -32,13 +32,17 @@ STATE_LABELS = {
 
 
 def build_table(
-    headers: list[str], rows: list[list[nodes.Node | str]], *classes: str
+    headers: list[str],
+    widths: list[int],
+    rows: list[list[nodes.Node | str]],
+    *classes: str,
 ) -> nodes.table:
+    """A table; ``widths`` are characters in text output and proportions elsewhere."""
     table = nodes.table(classes=["wsis-table", "longtable", *classes])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
     head += _row(headers)
@@ -98,13 +102,16 @@ def completeness_tables(
         if with_stories:
             cells.append(state_cell(by_subject[line.code].get("stories")))
         rows.append(cells)
-    matrix = build_table(headers, rows, "wsis-matrix")
+    widths = [36] + [13] * (len(headers) - 1)
+    matrix = build_table(headers, widths, rows, "wsis-matrix")
 
     other_rows: list[list[nodes.Node | str]] = []
     for state in result.parts:
         if state.part.kind in ("section", "indicators", "contact"):
             other_rows.append([state.part.label, state_cell(state)])
-    others = build_table(["Part of the template", "State"], other_rows, "wsis-matrix-sections")
+    others = build_table(
+        ["Part of the template", "State"], [60, 14], other_rows, "wsis-matrix-sections"
+    )
 
     totals = result.totals()
     done = totals["done"] + totals["not-applicable"]
@@ -161,7 +168,8 @@ def indicators_table(
             ]
         )
     headers = ["Indicator", "Value", "Year", "Baseline", "Target", "Source", "Action lines"]
-    return [build_table(headers, rows, "wsis-indicator-table")]
+    widths = [28, 12, 6, 14, 14, 22, 14]
+    return [build_table(headers, widths, rows, "wsis-indicator-table")]
 
 
 def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -428,9 +428,7 @@ class _Validator:
         lines: list[ActionLine] = []
         for i, raw in enumerate(self.items(top["chapters"], ("chapters",))):
             path = ("chapters", i)
-            item = self.mapping(
-                raw, path, {"title"}, {"number", "prompt", "parts", "action-lines"}
-            )
+            item = self.mapping(raw, path, {"title"}, {"number", "prompt", "parts", "action-lines"})
             number = self.text(item.get("number"), (*path, "number"), required=False)
             chapter_title = self.text(item["title"], (*path, "title"))
             chapter_sections = [

@@ -36,7 +36,9 @@ def number(raw: str) -> int | float:
     """A plain number: ``74``, ``2.2``, ``2,200,000,000``; ints stay ints."""
     value = raw.strip().replace("\u00a0", "").replace(" ", "")
     if value.endswith("%"):
-        raise InvalidValue(f"{raw.strip()!r} is not a number: write the number and set :unit: percent")
+        raise InvalidValue(
+            f"{raw.strip()!r} is not a number: write the number and set :unit: percent"
+        )
     if not _NUMBER_RE.match(value):
         raise InvalidValue(f"{raw.strip()!r} is not a number")
     value = value.replace(",", "")
@@ -53,7 +55,7 @@ def year(raw: str, *, today: _dt.date | None = None) -> int:
     result = int(value)
     latest = (today or _dt.date.today()).year + LATEST_YEAR_AHEAD
     if not EARLIEST_YEAR <= result <= latest:
-        raise InvalidValue(f"{result} is not a plausible year ({EARLIEST_YEAR}–{latest})")
+        raise InvalidValue(f"{result} is not a plausible year ({EARLIEST_YEAR} to {latest})")
     return result
 
 
@@ -70,7 +72,7 @@ def date(raw: str) -> str:
 
 
 def period(raw: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", raw)
+    match = re.fullmatch(r"\s*(\d{4})\s*[-\u2013/]\s*(\d{4})\s*", raw)
     if not match:
         raise InvalidValue(f"{raw.strip()!r} is not a period (write it as 2005-2025)")
     start, end = year(match[1]), year(match[2])
@@ -93,7 +95,9 @@ def url(raw: str) -> str:
     value = raw.strip()
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
-        raise InvalidValue(f"{value!r} is not a web address (it must start with https:// or http://)")
+        raise InvalidValue(
+            f"{value!r} is not a web address (it must start with https:// or http://)"
+        )
     return value
 
 
@@ -102,7 +106,9 @@ def choice(raw: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
     if value == "organizational":
         value = "organisational"
     if value not in allowed:
-        raise InvalidValue(f"{raw.strip()!r} is not a valid {what} (use one of: {', '.join(allowed)})")
+        raise InvalidValue(
+            f"{raw.strip()!r} is not a valid {what} (use one of: {', '.join(allowed)})"
+        )
     return value
 
 
@@ -147,7 +153,7 @@ def sdgs(raw: str) -> list[str]:
 
 
 def slug(title: str) -> str:
-    """A stable, readable id from a title: ``Mesh networks in Kenya`` → ``mesh-networks-in-kenya``."""
+    """A stable, readable id from a title: ``Mesh networks`` → ``mesh-networks``."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -156,6 +162,7 @@ def identifier(raw: str) -> str:
     value = raw.strip()
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
         raise InvalidValue(
-            f"{value!r} is not a valid id (use letters, digits, '-', '_' and '.', e.g. internet-users)"
+            f"{value!r} is not a valid id "
+            "(use letters, digits, '-', '_' and '.', e.g. internet-users)"
         )
     return value.lower()

@@ -1,0 +1,30 @@
+"""Test matrix: the oldest and newest Python with the newest Sphinx each supports."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests-3.11", "tests-3.13"]
+nox.options.error_on_missing_interpreters = True
+nox.options.reuse_existing_virtualenvs = True
+
+SPHINX_FOR_PYTHON = {
+    "3.11": "sphinx>=9.0,<9.1",  # Sphinx 9.1 needs Python 3.12+
+    "3.13": "sphinx>=9.1,<9.2",
+}
+
+
+@nox.session(python=list(SPHINX_FOR_PYTHON))
+def tests(session: nox.Session) -> None:
+    """The test suite, with real MyST, sphinx-needs and TeX Live."""
+    session.install("-e", ".[test]", SPHINX_FOR_PYTHON[session.python])  # type: ignore[index]
+    session.run("python", "-c", "import sphinx, sys; print('Sphinx', sphinx.__version__, sys.version)")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python="3.11")
+def lint(session: nox.Session) -> None:
+    """ruff lint and format check."""
+    session.install("ruff")
+    session.run("ruff", "check", "sphinx_wsis", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "noxfile.py")
