@@ -18,7 +18,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import config
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
-    from .domain import WsisDomain
+    from .domain import WsisDomain, outdated_by_template
     from .nodes import ALL_NODES
     from .tables import fill_summaries, outdated_summaries
 
@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
+    app.connect("env-get-outdated", outdated_by_template)
     app.connect("env-get-outdated", outdated_summaries)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)

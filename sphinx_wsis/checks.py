@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .config import template_of
+from .config import template_error, template_of
 from .domain import WsisDomain, domain_of
 from .entries import Finding, Record
 from .template import Part, Template
@@ -112,6 +112,9 @@ class Checker:
         )
 
     def run(self) -> Completeness:
+        error = template_error(self.config)
+        if error:  # already warned at start-up; judging against another template misleads
+            return Completeness(self.template, [], [Finding("template", error, "", None)])
         self.check_report()
         parts = [
             self.judge(part)
@@ -324,9 +327,12 @@ def _finding_order(finding: Finding) -> tuple[str, int]:
 
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: judge the report and emit every finding as a ``wsis.*`` warning."""
+    domain_of(env).sort_records()
     result = Checker(env).run()
     domain_of(env).result = result
     for finding in result.findings:
+        if finding.subtype == "template":
+            continue  # warned when the configuration was read
         location = (finding.docname, finding.lineno) if finding.docname else None
         logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
 

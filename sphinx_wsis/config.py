@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from .template import DEFAULT_TEMPLATE, Template, TemplateError, load_template, resolve_template
@@ -81,19 +80,30 @@ def register(app: Sphinx) -> None:
 
 
 def load_configured_template(app: Sphinx, config: Config) -> None:
-    """Load ``wsis_template`` once per build; a broken one stops the build with its file:line."""
+    """Load ``wsis_template`` once per build.
+
+    A template that cannot be used is a ``wsis.template`` (or ``wsis.unknown``) warning with
+    its file and line, as Sphinx treats a bad configuration value: the pages still render with
+    the built-in template, completeness is not judged, and ``-W`` fails the build.
+    """
+    config._wsis_template_error = None
     try:
         path = resolve_template(config.wsis_template, app.confdir)
         template = load_template(path)
     except TemplateError as exc:
         subtype = "unknown" if exc.unknown else "template"
-        logger.warning(
-            "WSIS template: %s", exc.message, type="wsis", subtype=subtype, location=exc.location
-        )
-        raise ConfigError(f"sphinx-wsis cannot build without a valid template: {exc}") from None
+        message = f"WSIS template: {exc.message}; completeness is not checked until it is fixed"
+        logger.warning(message, type="wsis", subtype=subtype, location=exc.location)
+        config._wsis_template_error = str(exc)
+        template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     config._wsis_template = template
 
 
 def template_of(config: Config) -> Template:
     """The template this build uses (loaded at ``config-inited``)."""
     return config._wsis_template
+
+
+def template_error(config: Config) -> str | None:
+    """Why the configured template could not be used, or None."""
+    return getattr(config, "_wsis_template_error", None)

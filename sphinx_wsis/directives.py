@@ -107,7 +107,30 @@ class WsisDirective(SphinxDirective):
         return node_id
 
     def body(self) -> list[nodes.Node]:
+        if self.myst_added_blank_line():
+            self.content_offset -= 1
         return self.parse_content_to_nodes(allow_section_headings=True)
+
+    def myst_added_blank_line(self) -> bool:
+        """Whether MyST shifted the body one line down.
+
+        MyST puts a blank line in front of a colon-fence body that starts with a nested fence,
+        so nested directives would report their line one too late. The source tells whether
+        that blank line is really there.
+        """
+        lines = self.block_text.split("\n")
+        if len(lines) < 3 or lines[1] or not lines[2].startswith(":::"):
+            return False
+        source = self.state.document.get("source") or ""
+        cache = self.env.temp_data.setdefault("wsis:source-lines", {})
+        if source not in cache:
+            try:
+                cache[source] = Path(source).read_text("utf-8", errors="replace").splitlines()
+            except OSError:
+                cache[source] = []
+        source_lines = cache[source]
+        after_fence = self.lineno  # 1-based line of the fence, so the next line's index
+        return after_fence < len(source_lines) and bool(source_lines[after_fence].strip())
 
     def record(self, kind: str, record: Record, node: wsis_node) -> None:
         domain_of(self.env).add(kind, record)
@@ -256,7 +279,7 @@ class ActionLineDirective(WsisDirective):
         key = code or values.slug(self.arguments[0])
         node = wsis_action_line(classes=["wsis-action-line", f"wsis-al-{values.slug(key)}"])
         record = ActionLineRecord(self.env.docname, self.lineno, "", code=code or "")
-        record.node_id = self.anchor(node, "wsis-al", key)
+        record.node_id = self.anchor(node, "wsis-al", values.slug(key))
         reason = None
         if "not-applicable" in self.options:
             reason = values.text(self.options["not-applicable"])

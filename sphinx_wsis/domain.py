@@ -70,6 +70,12 @@ class WsisDomain(Domain):
         """Remember pages whose tables show the whole report, to rewrite them on any change."""
         self.data["summary_docs"][docname] = True
 
+    def sort_records(self) -> None:
+        """Put records in (document, line) order: reading order differs between serial,
+        parallel and incremental builds, and "the first" of duplicates must not."""
+        for kind in (*RECORD_KINDS, "findings"):
+            self.data[kind].sort(key=lambda r: (r.docname, r.lineno or 0))
+
     def clear_doc(self, docname: str) -> None:
         for kind in (*RECORD_KINDS, "findings"):
             self.data[kind] = [r for r in self.data[kind] if r.docname != docname]
@@ -152,6 +158,19 @@ def _replace_text(contnode: nodes.Element, text: str) -> nodes.Element:
 
 def _warn_unknown(message: str, node: nodes.Node) -> None:
     logger.warning(message, type="wsis", subtype="unknown", location=node)
+
+
+def outdated_by_template(
+    app: Any, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: re-read every page when the template's content changed."""
+    domain = domain_of(env)
+    digest = template_of(env.config).digest
+    previous = domain.data.get("template_digest")
+    domain.data["template_digest"] = digest
+    if previous is not None and previous != digest:
+        return sorted(env.found_docs - removed)
+    return []
 
 
 def domain_of(env: BuildEnvironment) -> WsisDomain:

@@ -291,6 +291,7 @@ def _plain(node: yaml.Node, path: tuple[Any, ...], lines: dict, origin: str) -> 
             if key in result:
                 raise TemplateError(f"key {key!r} appears twice", _at(origin, key_node))
             result[key] = _plain(value_node, (*path, key), lines, origin)
+            lines[(*path, key)] = key_node.start_mark.line + 1  # point at the key, not its value
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":

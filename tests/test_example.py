@@ -28,7 +28,12 @@ def test_example_builds_with_w_and_no_warnings(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("page", "opener", "file_line", "words"),
     [
-        ("action-lines/c4.md", ":::{wsis-challenges}", "action-lines/c4.md:3", ["C4", "challenges"]),
+        (
+            "action-lines/c4.md",
+            ":::{wsis-challenges}",
+            "action-lines/c4.md:3",
+            ["C4", "challenges"],
+        ),
         (
             "action-lines/c9.md",
             ":::{wsis-success-story}",
@@ -53,9 +58,9 @@ def test_removing_a_part_fails_the_build_naming_file_line_and_part(
     assert result.returncode == 1
     missing = [line for line in result.stderr.splitlines() if line.endswith("[wsis.missing]")]
     assert missing, result.stderr
-    assert any(
-        file_line in line and all(word in line for word in words) for line in missing
-    ), missing
+    assert any(file_line in line and all(word in line for word in words) for line in missing), (
+        missing
+    )
     assert "Traceback" not in result.stderr
 
 

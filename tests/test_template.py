@@ -1,0 +1,142 @@
+"""The template is data: found by name or path, validated with file:line messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_wsis.template import (
+    TemplateError,
+    available_templates,
+    load_template,
+    parse_template,
+    resolve_template,
+)
+from sphinx_wsis.templates import WSIS20_STAKEHOLDER
+
+from .conftest import sphinx_build, write_project
+
+
+@pytest.fixture(scope="module")
+def template():
+    return load_template(Path(str(WSIS20_STAKEHOLDER)))
+
+
+def test_builtin_template_covers_annex_1(template) -> None:
+    assert template.id == "wsis20-stakeholder"
+    codes = [line.code for line in template.action_lines]
+    assert codes[:7] == ["C1", "C2", "C3", "C4", "C5", "C6", "C7"]
+    assert codes[7:15] == [
+        "C7.e-government", "C7.e-business", "C7.e-learning", "C7.e-health",
+        "C7.e-employment", "C7.e-environment", "C7.e-agriculture", "C7.e-science",
+    ]  # fmt: skip
+    assert codes[15:] == ["C8", "C9", "C10", "C11"]
+    assert template.action_line("C1").title == (
+        "The role of governments and all stakeholders in the promotion of ICTs for development"
+    )
+    assert template.action_line("C11").title == "International and regional cooperation"
+    assert [s.key for s in template.sections] == [
+        "executive-summary", "digital-strategy", "strategic-documents", "wsis-mandates",
+        "key-indicators", "challenges-and-gaps", "future-directions", "contact",
+    ]  # fmt: skip
+    assert [c.number for c in template.chapters][:6] == ["I", "II", "III", "IV", "V", "VI"]
+    assert dict(template.stakeholders).keys() == {
+        "civil-society", "academia", "private-sector", "technical-community",
+        "international-organization",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("C7 E-Health", "C7.e-health"),
+        ("c7.ehealth", "C7.e-health"),
+        ("C7/e-health", "C7.e-health"),
+        ("C7.e-health", "C7.e-health"),
+        ("Action Line C11", "C11"),
+        (" c3 ", "C3"),
+        ("C7 E-Agriculture", "C7.e-agriculture"),
+        ("C12", None),
+        ("C7.e-helth", None),
+    ],
+)
+def test_forgiving_codes(template, raw: str, code: str | None) -> None:
+    assert template.normalize_code(raw) == code
+
+
+def test_unknown_code_suggests_the_closest(template) -> None:
+    assert template.suggest_code("C7.e-helth") == "C7.e-health"
+    assert template.suggest_code("C7 e-goverment") == "C7.e-government"
+
+
+def test_registered_through_entry_point() -> None:
+    assert "wsis20-stakeholder" in available_templates()
+    assert resolve_template("wsis20-stakeholder", ".").name == "wsis20-stakeholder.yaml"
+
+
+def test_unknown_template_name_suggests(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="did you mean 'wsis20-stakeholder'"):
+        resolve_template("wsis20-stakeholdr", tmp_path)
+
+
+BROKEN = {
+    "syntax": ("id: x\ntitle: [unclosed\n", "not valid YAML", 3),
+    "unknown key": (
+        "id: x\ntitle: T\nstakeholders: {a: A}\naspects: []\nchapters: []\ncolour: red\n",
+        "unknown key 'colour'",
+        6,
+    ),
+    "wrong type": (
+        "id: x\ntitle: T\nstakeholders: {a: A}\naspects: nope\nchapters: []\n",
+        "aspects: expected a list",
+        4,
+    ),
+    "python tag": (
+        "id: !!python/object/apply:os.system ['echo owned']\n",
+        "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        1,
+    ),
+    "missing title": (
+        "id: x\nstakeholders: {a: A}\naspects: [{key: a, title: A}]\nchapters: []\n",
+        "required key 'title' is missing",
+        1,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_broken_templates_name_file_line_and_problem(case: str) -> None:
+    text, message, line = BROKEN[case]
+    with pytest.raises(TemplateError) as info:
+        parse_template(text, "custom.yaml")
+    assert message in str(info.value)
+    assert info.value.location == f"custom.yaml:{line}"
+
+
+def test_project_template_path_and_broken_template_in_a_build(tmp_path: Path) -> None:
+    text = Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8")
+    custom = text.replace("id: wsis20-stakeholder", "id: my-template").replace(
+        "title: Media", "title: Media and journalism"
+    )
+    project = write_project(
+        tmp_path / "p",
+        {
+            "index.md": "# Report\n\n:::{wsis-action-line} C9\n:not-applicable: Out of scope.\n:::\n",
+            "my-template.yaml": custom,
+        },
+    )
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text() + 'wsis_template = "my-template.yaml"\n')
+    result = sphinx_build("-b", "html", project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert '"id": "my-template"' in (tmp_path / "out" / "wsis-completeness.json").read_text()
+
+    (project / "my-template.yaml").write_text(custom.replace("aspects:", "aspects: 3\nx:"))
+    result = sphinx_build("-W", "-b", "html", project, tmp_path / "out2")
+    assert result.returncode == 1
+    assert "my-template.yaml:33: WARNING: WSIS template: x: unknown key 'x'" in result.stderr
+    assert "[wsis.template]" in result.stderr
+    assert "Traceback" not in result.stderr
+    document = (tmp_path / "out2" / "wsis-completeness.json").read_text()
+    assert '"complete": false' in document and "unknown key" in document
