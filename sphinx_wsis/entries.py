@@ -7,7 +7,8 @@ can drop them when a page is re-read and merge them from parallel readers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from .warnings import WsisWarning
 
 
 @dataclass
@@ -110,8 +111,8 @@ class Finding:
     docname: str
     lineno: int | None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"subtype": self.subtype, "message": self.message}
+    def __post_init__(self) -> None:
+        self.subtype = WsisWarning(self.subtype).value  # a typo here is a bug, not a finding
 
 
 RECORD_KINDS: dict[str, type[Record]] = {

@@ -1,0 +1,46 @@
+"""The warning categories of sphinx-wsis: ``type="wsis"`` with one of these subtypes.
+
+Every finding is a Sphinx warning, so ``sphinx-build -W`` fails CI and
+``suppress_warnings = ["wsis.placeholder"]`` mutes one category.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+WARNING_TYPE = "wsis"
+
+
+class WsisWarning(StrEnum):
+    """Subtypes of ``wsis`` warnings, with what each means to an author."""
+
+    MISSING = "missing"
+    EMPTY = "empty"
+    PLACEHOLDER = "placeholder"
+    INVALID = "invalid"
+    DUPLICATE = "duplicate"
+    UNKNOWN = "unknown"
+    TEMPLATE = "template"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+    @property
+    def category(self) -> str:
+        """What ``suppress_warnings`` takes: ``wsis.missing``."""
+        return f"{WARNING_TYPE}.{self.value}"
+
+
+_DESCRIPTIONS = {
+    WsisWarning.MISSING: "a required part is absent (a section, an aspect, a success story, "
+    "the contact, a required option)",
+    WsisWarning.EMPTY: "a part is present but has no text, or fewer words than wsis_min_words",
+    WsisWarning.PLACEHOLDER: "a part still holds placeholder text (TODO, TBD, Lorem ipsum, …)",
+    WsisWarning.INVALID: "a value is malformed: number, year, date, e-mail, URL, enum value, "
+    "an aspect outside any action line, N/A without a reason or with content",
+    WsisWarning.DUPLICATE: "the same part, indicator id, story or report block appears twice",
+    WsisWarning.UNKNOWN: "an unknown action-line code, section key, aspect, template or "
+    "cross-reference target",
+    WsisWarning.TEMPLATE: "the template file does not load or validate",
+}
