@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["lint", "tests-3.11", "tests-3.13"]
+nox.options.sessions = ["lint", "tests-3.11", "tests-3.13", "docs"]
 nox.options.error_on_missing_interpreters = True
 nox.options.reuse_existing_virtualenvs = True
 
@@ -18,7 +18,9 @@ SPHINX_FOR_PYTHON = {
 def tests(session: nox.Session) -> None:
     """The test suite, with real MyST, sphinx-needs and TeX Live."""
     session.install("-e", ".[test]", SPHINX_FOR_PYTHON[session.python])  # type: ignore[index]
-    session.run("python", "-c", "import sphinx, sys; print('Sphinx', sphinx.__version__, sys.version)")
+    session.run(
+        "python", "-c", "import sphinx, sys; print('Sphinx', sphinx.__version__, sys.version)"
+    )
     session.run("pytest", *session.posargs)
 
 
@@ -26,5 +28,14 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff lint and format check."""
     session.install("ruff")
-    session.run("ruff", "check", "sphinx_wsis", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "noxfile.py")
+    session.run("ruff", "check", "sphinx_wsis", "tests", "docs", "noxfile.py")
+    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "docs", "noxfile.py")
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """The documentation site, with every warning an error (its reference is generated)."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "sphinx-build", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html"
+    )

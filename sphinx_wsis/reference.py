@@ -72,7 +72,10 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             "period": OptionDoc(
                 "The reporting period.", accepts="two years (``2005-2025``)", default="2005-2025"
             ),
-            "date": OptionDoc("Date of the report.", accepts="an ISO date (``2025-05-28``), a month (``2025-05``) or a year"),
+            "date": OptionDoc(
+                "Date of the report.",
+                accepts="an ISO date (``2025-05-28``), a month (``2025-05``) or a year",
+            ),
             "website": OptionDoc("The entity's website.", accepts=_URL),
             "logo": OptionDoc(
                 "A logo image for the header card and the PDF title page.",
@@ -101,8 +104,7 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
         content="The section's text. Headings are allowed.",
     ),
     "wsis-action-line": DirectiveDoc(
-        "One WSIS action line or C7 sub-line, holding its three aspects and its success "
-        "stories.",
+        "One WSIS action line or C7 sub-line, holding its three aspects and its success stories.",
         argument="The action-line code. Spelling is forgiving: ``C7 E-Health``, ``c7.ehealth`` "
         "and ``C7/e-health`` all mean ``C7.e-health``; an unknown code is a ``wsis.unknown`` "
         "warning that suggests the closest valid code.",
@@ -238,8 +240,7 @@ ROLE_DOCS: dict[str, RoleDoc] = {
     ),
     "ind": RoleDoc(
         "an indicator ``:id:``",
-        "Links to that indicator and shows its name. An unknown id is a ``wsis.unknown`` "
-        "warning.",
+        "Links to that indicator and shows its name. An unknown id is a ``wsis.unknown`` warning.",
         "{wsis:ind}`internet-users`",
     ),
     "story": RoleDoc(

@@ -193,9 +193,7 @@ class WarningsReference(GeneratedReference):
     sources = ("warnings.py",)
 
     def generate(self) -> Iterator[str]:
-        rows = [
-            [f"``{w.value}``", f"``{w.category}``", w.description] for w in WsisWarning
-        ]
+        rows = [[f"``{w.value}``", f"``{w.category}``", w.description] for w in WsisWarning]
         yield _list_table(["Subtype", "Mute with", "Meaning"], rows, "15 25 60")
 
 
@@ -221,15 +219,23 @@ class TemplateReference(GeneratedReference):
         yield f"Template id ``{template.id}``, version {template.version}. {template.source}."
         yield ""
         yield _list_table(
-            ["Annex 1", "Part", "Key or code", "Write it with", "What ITU asks"],
-            list(self.rows(template)),
+            ["Annex 1", "Part", "Key", "Write it with", "What ITU asks"],
+            list(self.part_rows(template)),
             "8 22 15 20 35",
         )
         yield ""
-        yield ".. rubric:: Aspects of every action line"
+        yield ".. rubric:: Action lines"
+        yield ""
+        yield "Each is written as ``wsis-action-line <code>`` and holds these aspects:"
         yield ""
         for aspect in template.aspects:
             yield f"- **{aspect.title}**: ``wsis-{aspect.key}`` (or ``wsis-aspect {aspect.key}``)"
+        yield ""
+        yield _list_table(
+            ["Annex 1", "Code", "Official title", "Success stories needed"],
+            list(self.action_line_rows(template)),
+            "10 20 55 15",
+        )
         yield ""
         yield ".. rubric:: Stakeholder types (``wsis-report :stakeholder:``)"
         yield ""
@@ -260,9 +266,13 @@ class TemplateReference(GeneratedReference):
             "completeness matrix)."
         )
 
-    def rows(self, template: Template) -> Iterator[list[str]]:
-        aspects = ", ".join(f"``wsis-{a.key}``" for a in template.aspects)
+    @staticmethod
+    def part_rows(template: Template) -> Iterator[list[str]]:
         for chapter in template.chapters:
+            if chapter.action_lines:
+                count = sum(1 for line in template.action_lines if line.parent is None)
+                what = f"{count} action lines, listed below"
+                yield [chapter.number, chapter.title, "—", what, chapter.prompt]
             for key in chapter.sections:
                 section = template.section(key)
                 assert section is not None
@@ -274,16 +284,16 @@ class TemplateReference(GeneratedReference):
                 if section.min_indicators:
                     how += f", and at least {section.min_indicators} ``wsis-indicator``"
                 yield [number or "—", section.title, f"``{key}``", how, section.prompt]
-            for code in chapter.action_lines:
-                for line in [template.action_line(code)] + [
-                    sub for sub in template.action_lines if sub.parent == code
-                ]:
-                    assert line is not None
-                    how = f"``wsis-action-line {line.code}`` with {aspects}"
-                    if line.min_stories:
-                        how += f", and {line.min_stories} ``wsis-success-story`` or more"
-                    prompt = chapter.prompt if line.code == chapter.action_lines[0] else ""
-                    yield [chapter.number, line.heading, f"``{line.code}``", how, prompt]
+
+    @staticmethod
+    def action_line_rows(template: Template) -> Iterator[list[str]]:
+        for chapter in template.chapters:
+            for index, code in enumerate(chapter.action_lines, start=1):
+                for line in template.action_lines:
+                    if code not in (line.code, line.parent):
+                        continue
+                    number = f"{chapter.number}.{index}" if chapter.number else str(index)
+                    yield [number, f"``{line.code}``", line.heading, str(line.min_stories)]
 
 
 # -- command line ------------------------------------------------------------------------------
@@ -374,7 +384,9 @@ class NeedsReference(GeneratedReference):
             return
         yield ".. rubric:: Need types"
         yield ""
-        rows = [[f"``{kind}``", title, f"``{prefix}…``"] for kind, title, prefix, _ in needs.NEED_TYPES]
+        rows = [
+            [f"``{kind}``", title, f"``{prefix}…``"] for kind, title, prefix, _ in needs.NEED_TYPES
+        ]
         yield _list_table(["Type", "Title", "Id"], rows, "25 35 40")
         yield ""
         yield ".. rubric:: Fields"
@@ -500,7 +512,9 @@ class SchemaFile(SphinxDirective):
         try:
             text = path.read_text("utf-8")
         except OSError as exc:
-            logger.warning(f"cannot read {path}: {exc}", type="wsis-docs", location=self.get_location())
+            logger.warning(
+                f"cannot read {path}: {exc}", type="wsis-docs", location=self.get_location()
+            )
             return []
         block = nodes.literal_block(text, text, language="json")
         return [block]

@@ -1,0 +1,212 @@
+"""The documentation site builds with -W, and its reference covers everything the code registers.
+
+The reference pages are generated from the code; these tests make sure nothing the code
+registers (directive, option, role, config value, warning subtype, CLI command and option) is
+missing from the built HTML, and that the examples the how-to guides show really work.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sphinx_wsis.config import CONFIG_VALUES
+from sphinx_wsis.directives import DIRECTIVES
+from sphinx_wsis.domain import WsisDomain
+from sphinx_wsis.reference import DIRECTIVE_DOCS, ROLE_DOCS
+from sphinx_wsis.template import load_template
+from sphinx_wsis.warnings import WsisWarning
+
+from .conftest import ROOT, RST_CONF, Built, sphinx_build, write_project
+
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built once with the real sphinx-build -W."""
+    outdir = tmp_path_factory.mktemp("docs") / "html"
+    result = sphinx_build("-W", "--keep-going", "-E", "-b", "html", DOCS, outdir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return outdir
+
+
+def page_ids(site: Path, page: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', (site / page).read_text("utf-8")))
+
+
+def page_text(site: Path, page: str) -> str:
+    markup = (site / page).read_text("utf-8")
+    main = markup[markup.index("<article") :]
+    return html.unescape(re.sub(r"<[^>]+>", "", main))
+
+
+def test_docs_build_with_w_and_no_warnings(site: Path) -> None:
+    for page in ("index", "tutorial/index", "howto/ci-github", "explanation/completeness"):
+        assert (site / f"{page}.html").is_file()
+
+
+def test_every_directive_and_option_has_a_description() -> None:
+    assert set(DIRECTIVE_DOCS) == set(DIRECTIVES)
+    for name, directive in DIRECTIVES.items():
+        assert set(DIRECTIVE_DOCS[name].options) == set(directive.option_spec or {}), name
+        takes_argument = directive.required_arguments or directive.optional_arguments
+        assert bool(DIRECTIVE_DOCS[name].argument) == bool(takes_argument), name
+    assert set(ROLE_DOCS) == set(WsisDomain.roles)
+
+
+def test_reference_lists_every_directive_and_option(site: Path) -> None:
+    ids = page_ids(site, "reference/directives.html")
+    for name, directive in DIRECTIVES.items():
+        assert f"directive-{name}" in ids
+        for option in directive.option_spec or {}:
+            assert f"directive-option-{name}-{option}" in ids, (name, option)
+
+
+def test_reference_lists_every_role(site: Path) -> None:
+    ids = page_ids(site, "reference/roles.html")
+    for role in WsisDomain.roles:
+        assert f"role-wsis-{role}" in ids
+
+
+def test_reference_lists_every_config_value_with_its_default(site: Path) -> None:
+    ids = page_ids(site, "reference/config.html")
+    text = page_text(site, "reference/config.html")
+    for value in CONFIG_VALUES:
+        assert f"confval-{value.name}" in ids
+        assert repr(value.default) in text
+
+
+def test_reference_lists_every_warning_subtype(site: Path) -> None:
+    text = page_text(site, "reference/warnings.html")
+    for warning in WsisWarning:
+        assert warning.category in text
+        assert " ".join(warning.description.split()) in " ".join(text.split())
+
+
+def test_reference_lists_every_cli_command_and_option(site: Path) -> None:
+    import click
+
+    from sphinx_wsis import cli
+
+    group = next(v for v in vars(cli).values() if isinstance(v, click.Group))
+    ids = page_ids(site, "reference/cli.html")
+    text = page_text(site, "reference/cli.html")
+    context = click.Context(group, info_name="sphinx-wsis")
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None
+        assert f"sphinx-wsis {name}" in text
+        for param in command.params:
+            opts = param.opts if isinstance(param, click.Option) else [param.human_readable_name]
+            anchor = f"cmdoption-sphinx-wsis-{name}-{opts[0].lstrip('-')}"
+            assert any(i.lower() == anchor.lower() for i in ids), (name, opts, anchor)
+
+
+def test_reference_lists_every_part_of_the_template(site: Path) -> None:
+    from sphinx_wsis.templates import WSIS20_STAKEHOLDER
+
+    template = load_template(Path(str(WSIS20_STAKEHOLDER)))
+    text = page_text(site, "reference/template.html")
+    for line in template.action_lines:
+        assert line.code in text and line.heading in text
+    for section in template.sections:
+        assert section.key in text and section.title in text
+    assert f"{len(template.parts())} parts" in text
+
+
+def test_reference_renders_the_json_schema(site: Path) -> None:
+    schema = (ROOT / "sphinx_wsis" / "schemas" / "report.schema.json").read_text("utf-8")
+    text = page_text(site, "reference/schema.html")
+    for name in yaml.safe_load(schema)["properties"]:
+        assert name in text
+
+
+def test_tutorial_gives_the_templates_submission_address_and_deadline(site: Path) -> None:
+    text = page_text(site, "tutorial/index.html")
+    assert "wsis-info@itu.int" in text
+    assert "30 May 2025" in text
+    assert "{{" not in text
+
+
+# -- the how-to guides' examples work ----------------------------------------------------------
+
+
+def pipeline_commands(path: Path) -> list[str]:
+    """Every shell line a CI file runs (GitHub ``run:`` steps, GitLab ``script:`` lists)."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    lines: list[str] = []
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str) and key in ("run", "script", "before_script"):
+            lines.extend(node.replace("\\\n", " ").splitlines())
+
+    walk(data)
+    return lines
+
+
+SETUP_SYSTEM = (ROOT / "scripts" / "setup-system").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", ["github-wsis.yml", "gitlab-ci.yml"])
+def test_ci_pipelines_install_known_packages_and_fail_on_gaps(name: str) -> None:
+    lines = pipeline_commands(DOCS / "howto" / "ci" / name)
+    commands = " ".join(lines)
+    installs = [line.split("apt-get install", 1)[1] for line in lines if "apt-get install" in line]
+    assert len(installs) == 1, lines
+    packages = [p for p in installs[0].split() if not p.startswith("-")]
+    # the PDF needs LaTeX; every package named is one the project's own CI installs
+    # (make is preinstalled there, but not in a slim container image)
+    assert {"latexmk", "texlive-latex-recommended"} <= set(packages)
+    for package in packages:
+        assert package == "make" or re.search(rf"\b{re.escape(package)}\b", SETUP_SYSTEM), package
+    assert "pip install" in commands and "sphinx-wsis" in commands
+    assert re.search(r"sphinx-wsis check(?! --format junit -o \S+ \|\| true)", commands)
+    assert "sphinx-build -W" in commands and "-M latexpdf" in commands
+
+
+def test_custom_template_example_loads() -> None:
+    template = load_template(DOCS / "howto" / "snippets" / "national-review.yaml")
+    assert template.id == "national-wsis-review"
+    assert [a.key for a in template.aspects] == ["achievements", "challenges", "lessons"]
+
+
+def test_rst_example_is_a_complete_action_line(build: callable, tmp_path: Path) -> None:
+    index = "Report\n======\n\n.. toctree::\n\n   c3\n"
+    project = write_project(tmp_path / "rst", {"index.rst": index}, RST_CONF)
+    shutil.copy(DOCS / "howto" / "snippets" / "c3.rst", project / "c3.rst")
+    built: Built = build(project)
+    assert "ERROR" not in built.warnings
+    for subtype in ("invalid", "unknown", "duplicate", "empty", "placeholder"):
+        assert built.wsis_warnings(subtype) == []
+    gaps = built.gaps()
+    assert not {"C3/achievements", "C3/challenges", "C3/priorities", "C3/stories"} & gaps
+    assert "C4/achievements" in gaps
+
+
+def test_muting_a_category_hides_its_warnings_but_not_the_gap(
+    build: callable, example_copy: Path
+) -> None:
+    page = example_copy / "action-lines" / "c4.md"
+    page.write_text(
+        page.read_text("utf-8").replace(
+            ":::{wsis-challenges}\n", ":::{wsis-challenges}\nTODO\n", 1
+        ),
+        "utf-8",
+    )
+    built: Built = build(example_copy, confoverrides={"suppress_warnings": ["wsis.placeholder"]})
+    assert built.wsis_warnings() == []
+    assert "C4/challenges" in built.gaps()
+    assert built.completeness["complete"] is False
