@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template
+    from .guards import skip_undecodable_pages
     from .nodes import ALL_NODES
     from .tables import fill_summaries, outdated_summaries
 
@@ -30,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
+    app.connect("env-before-read-docs", skip_undecodable_pages)
     app.connect("env-get-outdated", outdated_by_template)
     app.connect("env-get-outdated", outdated_summaries)
     app.connect("env-updated", run_checks)
