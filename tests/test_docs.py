@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,14 +101,19 @@ def test_reference_lists_every_cli_command_and_option(site: Path) -> None:
     ids = page_ids(site, "reference/cli.html")
     text = page_text(site, "reference/cli.html")
     context = click.Context(group, info_name="sphinx-wsis")
+    commands = {"": group}
     for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        assert command is not None
+        commands[name] = group.get_command(context, name)
         assert f"sphinx-wsis {name}" in text
+    for name, command in commands.items():
+        program = f"sphinx-wsis-{name}" if name else "sphinx-wsis"
         for param in command.params:
-            opts = param.opts if isinstance(param, click.Option) else [param.human_readable_name]
-            anchor = f"cmdoption-sphinx-wsis-{name}-{opts[0].lstrip('-')}"
-            assert any(i.lower() == anchor.lower() for i in ids), (name, opts, anchor)
+            if isinstance(param, click.Option):
+                anchor = f"cmdoption-{program}-{param.opts[0].lstrip('-')}"
+            else:
+                anchor = f"cmdoption-{program}-arg-{param.human_readable_name}"
+            assert anchor in ids, (name, param.name, anchor)
+    assert "Exit status" in text and all(code in text for code in ("0 ", "1 ", "2 "))
 
 
 def test_reference_lists_every_part_of_the_template(site: Path) -> None:
@@ -210,3 +217,77 @@ def test_muting_a_category_hides_its_warnings_but_not_the_gap(
     assert built.wsis_warnings() == []
     assert "C4/challenges" in built.gaps()
     assert built.completeness["complete"] is False
+
+
+def test_tutorial_mistakes_are_the_messages_sphinx_wsis_prints(
+    build: callable, tmp_path: Path
+) -> None:
+    page = """# C3
+
+::::{wsis-action-line} C44
+:::{wsis-success-story} Story
+:year: twenty-nineteen
+Text.
+:::
+::::
+"""
+    built: Built = build(write_project(tmp_path / "p", {"index.md": page}))
+    for shown in (DOCS / "tutorial" / "mistakes.txt").read_text("utf-8").splitlines():
+        message = re.sub(r"^\S+:\d+: ", "", shown)
+        assert any(line.endswith(message) for line in built.warnings.splitlines()), message
+
+
+def test_needs_overview_example_renders_tables_and_a_chart(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    shutil.copy(DOCS / "howto" / "snippets" / "needs-overview.md", example_copy / "overview.md")
+    index = example_copy / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace("annex\n```", "annex\noverview\n```"), "utf-8"
+    )
+    result = sphinx_build("-W", "-b", "html", example_copy, tmp_path / "html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "html" / "overview.html").read_text("utf-8")
+    assert "Offline libraries for secondary schools in Kilosa" in page  # a story in the table
+    assert "OANA does not run e-commerce" in page  # a not-applicable reason
+    assert re.search(r'<img[^>]+need_pie_[^"]*\.(png|svg)', page)
+
+
+def test_json_howto_scripts_run_on_an_exported_report(tmp_path: Path) -> None:
+    result = sphinx_build("-W", "-b", "wsis-json", ROOT / "example_project", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for script in ("validate_report.py", "list_indicators.py"):
+        run = subprocess.run(
+            [sys.executable, DOCS / "howto" / "snippets" / script],
+            cwd=tmp_path, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr
+    assert "Individuals using the Internet (world): 74 percent (2025)" in run.stdout
+    assert "'parts': 77" in run.stdout
+
+
+def sphinx_wsis(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real ``sphinx-wsis`` command, as the tutorial runs it (output not a terminal)."""
+    command = [sys.executable, "-m", "sphinx_wsis.cli", *map(str, args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_tutorial_shows_what_init_and_check_really_print(tmp_path: Path) -> None:
+    entity = "Open Access Networks Alliance (OANA)"
+    init = sphinx_wsis("init", "oana-report", "--entity", entity, "--stakeholder", "civil-society", cwd=tmp_path)  # fmt: skip
+    assert init.returncode == 0, init.stderr
+    project = tmp_path / "oana-report"
+    created = sorted(p.relative_to(tmp_path).as_posix() for p in project.rglob("*") if p.is_file())
+    assert created == (DOCS / "tutorial" / "init-files.txt").read_text("utf-8").split()
+
+    check = sphinx_wsis("check", "--no-color", cwd=project)
+    assert check.returncode == 1, check.stderr
+    printed = [line.rstrip() for line in check.stdout.splitlines()]
+    for shown in (DOCS / "tutorial" / "check-before.txt").read_text("utf-8").splitlines():
+        if shown.strip() not in ("", "…"):
+            assert shown.rstrip() in printed, shown
+
+    done = sphinx_wsis("check", "--no-color", cwd=ROOT / "example_project")
+    assert done.returncode == 0, done.stdout + done.stderr
+    last = (DOCS / "tutorial" / "check-after.txt").read_text("utf-8").strip()
+    assert done.stdout.rstrip().splitlines()[-1] == last

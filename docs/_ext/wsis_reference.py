@@ -322,6 +322,17 @@ class CliReference(GeneratedReference):
             assert command is not None
             child = click.Context(command, info_name=name, parent=context)
             yield from self.command(command, child, f"sphinx-wsis {name}", level="-")
+        exit_codes = [
+            paragraph
+            for paragraph in (inspect.getdoc(cli) or "").split("\n\n")
+            if paragraph.startswith("Exit status")
+        ]
+        if not exit_codes:
+            self.warn("the docstring of sphinx_wsis.cli does not say the exit status")
+        yield "Exit status"
+        yield "-----------"
+        yield ""
+        yield from (_plain(paragraph) + "\n" for paragraph in exit_codes)
 
     def command(
         self, command: click.Command, context: click.Context, program: str, level: str = "="
@@ -336,7 +347,7 @@ class CliReference(GeneratedReference):
         yield ""
         yield _indent(command.get_usage(context))
         yield ""
-        yield inspect.cleandoc(command.help or "")
+        yield _plain(inspect.cleandoc(command.help or ""))
         yield ""
         if command.epilog:  # examples and exit codes, as ``--help`` prints them
             yield "::"
@@ -347,18 +358,28 @@ class CliReference(GeneratedReference):
             if isinstance(param, click.Argument):
                 yield f".. option:: {param.human_readable_name}"
                 yield ""
-                yield _indent(f"Argument ({param.type.name}).")
+                need = "required" if param.required else "optional"
+                yield _indent(f"Argument: a {param.type.name}, {need}.")
+                if not param.required and param.default is not None:
+                    yield _indent(f"Default: ``{param.default}`` (the current directory).")
                 yield ""
             elif isinstance(param, click.Option):
                 names = ", ".join(param.opts + param.secondary_opts)
                 metavar = "" if param.is_flag else f" {_metavar(param, context)}"
                 yield f".. option:: {names}{metavar}"
                 yield ""
-                yield _indent(param.help or "")
+                yield _indent(_plain(param.help or ""))
                 if param.show_default and param.default not in (None, False):
                     yield ""
                     yield _indent(f"Default: ``{param.default}``")
                 yield ""
+
+
+def _plain(text: str) -> str:
+    """Help text written for a terminal, as reST: `code` as literal, no accidental links."""
+    text = re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", text)
+    text = re.sub(r"(?<![\w`])([*|])", r"\\\1", text)
+    return re.sub(r"\b(file|mailto|news|data):(?!//)", r"\1\\:", text)
 
 
 def _metavar(param: click.Parameter, context: click.Context) -> str:
