@@ -16,6 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import config
+    from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain
@@ -24,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     config.register(app)
     app.add_domain(WsisDomain)
+    app.add_builder(WsisJsonBuilder)
     app.add_event("wsis-record")
     for node_class in ALL_NODES:
         app.add_node(node_class)
