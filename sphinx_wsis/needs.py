@@ -220,7 +220,7 @@ def need_data(app: Sphinx, record: Record) -> tuple[str, str, str, dict[str, Any
 def add_record_need(
     app: Sphinx, directive: SphinxDirective, record: Record, node: wsis_node
 ) -> None:
-    """``wsis-record``: register the entry as a hidden need next to the report's own node.
+    """``wsis-record``: register the entry as a hidden need inside the report's own node.
 
     The hidden node must sit in the doctree while the page is read: sphinx-needs reads its
     place (sections, parent need) there, then removes it before any writer sees it.
@@ -258,6 +258,8 @@ def add_record_need(
         )
         return
     node.extend(need_nodes)
+    # needtable, needflow and :need: link to the need's id: let them land on the report's card
+    node["ids"].append(nid)
 
 
 def drop_merged_duplicates(
