@@ -13,7 +13,7 @@ machine, so two builds of the same sources give byte-identical files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -52,27 +52,28 @@ R = TypeVar("R", bound=Record)
 
 
 class WsisJsonBuilder(Builder):
-    """Writes ``report.json``; pages are read (and checked) but not rendered."""
+    """Writes ``report.json``; like Sphinx's ``dummy`` builder it renders no page.
+
+    Every page is still resolved on every build, so a broken reference is reported here as in
+    the HTML build, and ``-W -b wsis-json`` fails exactly when ``-W -b html`` would.
+    """
 
     name = "wsis-json"
     format = "json"
     epilog = __("The report's data is in %(outdir)s/" + REPORT_FILE + ".")
-    allow_parallel = False  # one file for the whole report: nothing to write per page
+    allow_parallel = False  # nothing is written per page: parallel writing would gain nothing
 
     def init(self) -> None:
         pass
 
-    def get_outdated_docs(self) -> Iterator[str]:
-        yield from ()  # report.json is written from the environment on every build
+    def get_outdated_docs(self) -> set[str]:
+        return self.env.found_docs
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         return ""
 
     def prepare_writing(self, docnames: Set[str]) -> None:
         pass
-
-    def write_documents(self, docnames: Set[str]) -> None:
-        """Nothing per page: resolving and rendering pages would only cost time."""
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass

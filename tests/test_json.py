@@ -292,6 +292,15 @@ def test_an_incomplete_report_still_exports_every_template_part(
     assert indicators["schools-online"]["baseline"] is None
 
 
+def test_a_broken_reference_is_reported_as_in_the_html_build(
+    build: Callable[..., Built], tmp_path: Path
+) -> None:
+    files = {"index.md": PARTIAL["index.md"] + "\nSee {wsis:story}`no-such-story`.\n"}
+    built = build(write_project(tmp_path / "partial", files), "wsis-json")
+    [line] = built.wsis_warnings("unknown")
+    assert "index.md:" in line and "no success story 'no-such-story'" in line
+
+
 def test_an_incremental_build_exports_the_edited_value(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
