@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +96,8 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         subtype = "unknown" if exc.unknown else "template"
         message = f"WSIS template: {exc.message}; completeness is not checked until it is fixed"
         location = exc.location or _setting_location(app, "wsis_template")
+        if location and not re.search(r":\d+$", location):
+            location += ":1"  # a file-level problem; Sphinx reads a bare name as a docname
         logger.warning(message, type="wsis", subtype=subtype, location=location)
         config._wsis_template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
@@ -113,7 +116,7 @@ def _setting_location(app: Sphinx, name: str) -> str | None:
     for number, line in enumerate(lines, start=1):
         if line.lstrip().startswith(name):
             return f"{conf}:{number}"
-    return str(conf)
+    return None
 
 
 def template_of(config: Config) -> Template:
