@@ -193,7 +193,7 @@ class WarningsReference(GeneratedReference):
     sources = ("warnings.py",)
 
     def generate(self) -> Iterator[str]:
-        rows = [[f"``{w.value}``", f"``{w.category}``", w.description] for w in WsisWarning]
+        rows = [[f"``{w.value}``", f"``{w.category}``", _plain(w.description)] for w in WsisWarning]
         yield _list_table(["Subtype", "Mute with", "Meaning"], rows, "15 25 60")
 
 
@@ -379,6 +379,7 @@ def _plain(text: str) -> str:
     """Help text written for a terminal, as reST: `code` as literal, no accidental links."""
     text = re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", text)
     text = re.sub(r"(?<![\w`])([*|])", r"\\\1", text)
+    text = re.sub(r"(?<=\w)_(?=\W|$)", r"\\_", text)  # ``wsis_`` is not a link target
     return re.sub(r"\b(file|mailto|news|data):(?!//)", r"\1\\:", text)
 
 
@@ -413,7 +414,7 @@ class NeedsReference(GeneratedReference):
         yield ".. rubric:: Fields"
         yield ""
         rows = [
-            [f"``{name}``", self.kind(schema, nullable), description]
+            [f"``{name}``", self.kind(schema, nullable), _plain(description)]
             for name, (schema, nullable, description) in needs.FIELDS.items()
         ]
         yield _list_table(["Field", "Type", "Meaning"], rows, "25 20 55")
@@ -421,7 +422,7 @@ class NeedsReference(GeneratedReference):
         yield ".. rubric:: Link types"
         yield ""
         rows = [
-            [f"``{name}``", f"{link['outgoing']} / {link['incoming']}", link["description"]]
+            [f"``{name}``", f"{link['outgoing']} / {link['incoming']}", _plain(link["description"])]
             for name, link in needs.LINKS.items()
         ]
         yield _list_table(["Link type", "Outgoing / incoming", "Meaning"], rows, "25 25 50")
@@ -451,7 +452,7 @@ class SchemaReference(GeneratedReference):
             return
         yield f"Schema ``{schema.get('$id', '—')}``, dialect ``{schema.get('$schema', '—')}``."
         yield ""
-        yield _markdown_code(schema.get("description", ""))
+        yield _plain(schema.get("description", ""))
         yield ""
         yield from self.objects("", schema)
         for name, definition in schema.get("$defs", {}).items():
@@ -466,18 +467,18 @@ class SchemaReference(GeneratedReference):
             if path.startswith("$defs/"):  # a shared type such as ``year`` or ``url``
                 yield f".. rubric:: ``{title}``: {self.type_of(schema)}"
                 yield ""
-                yield _markdown_code(schema.get("description", ""))
+                yield _plain(schema.get("description", ""))
                 yield ""
             return
         yield f".. rubric:: ``{title}``"
         yield ""
         if path:
-            yield _markdown_code(schema.get("description", ""))
+            yield _plain(schema.get("description", ""))
             yield ""
         required = set(schema.get("required", []))
         rows = [
             [f"``{name}``", self.type_of(prop), "yes" if name in required else "",
-             _markdown_code(prop.get("description", ""))]
+             _plain(prop.get("description", ""))]
             for name, prop in properties.items()
         ]  # fmt: skip
         yield _list_table(["Property", "Type", "Required", "Description"], rows, "18 22 10 50")
@@ -517,11 +518,6 @@ def _object_variant(schema: dict[str, Any]) -> dict[str, Any]:
         if len(options) == 1:
             return options[0]
     return schema
-
-
-def _markdown_code(text: str) -> str:
-    """The schema's descriptions write code as Markdown ```x```; reST wants ````x````."""
-    return re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", text)
 
 
 class SchemaFile(SphinxDirective):
