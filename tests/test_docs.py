@@ -217,6 +217,14 @@ def test_muting_a_category_hides_its_warnings_but_not_the_gap(
     assert built.wsis_warnings() == []
     assert "C4/challenges" in built.gaps()
     assert built.completeness["complete"] is False
+    (example_copy / "conf.py").write_text(
+        (example_copy / "conf.py").read_text("utf-8")
+        + 'suppress_warnings = ["wsis.placeholder"]\n',
+        "utf-8",
+    )
+    check = sphinx_wsis("check", "--no-color", cwd=example_copy)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "C4 challenges still holds placeholder text 'TODO'" in check.stdout
 
 
 def test_tutorial_mistakes_are_the_messages_sphinx_wsis_prints(
