@@ -81,18 +81,26 @@ class SphinxRun:
 
 
 class StatusStream(io.StringIO):
-    """Sphinx's status output, passed line by line (progress updates too) to a callback."""
+    """Sphinx's status output, passed to a callback as ``phase item`` (``reading sources c3``).
+
+    Sphinx writes a phase (``reading sources... ``) and then, piece by piece, the documents
+    it works on (or, on a terminal, ``[ 50%] c3`` updates after a carriage return).
+    """
 
     def __init__(self, callback: Callable[[str], None] | None) -> None:
         super().__init__()
         self.callback = callback
+        self.phase = ""
 
     def write(self, text: str) -> int:
         if self.callback:
-            chunks = [c.strip() for c in re.split(r"[\r\n]", strip_colors(text))]
-            last = next((c for c in reversed(chunks) if c), None)
-            if last:
-                self.callback(last)
+            for chunk in re.split(r"[\r\n]", strip_colors(text)):
+                chunk = chunk.strip()
+                if not chunk:
+                    continue
+                if "..." in chunk:
+                    self.phase, _, chunk = (p.strip() for p in chunk.partition("..."))
+                self.callback(f"{self.phase} {chunk}".strip())
         return super().write(text)
 
 

@@ -68,7 +68,7 @@ def fill_every_part(project: Path, fmt: str, marker: str = "TODO") -> None:
                 flags=re.M | re.S,
             )
         text = re.sub(r"^(\s*:name:).*$", r"\1 Achieng Odhiambo", text, flags=re.M)
-        text = text.replace("todo@example.org", "a.odhiambo@example.org")
+        text = text.replace(f"{marker.lower()}@example.org", "a.odhiambo@example.org")
         text = text.replace(f"{marker}: ", "")
         page.write_text(text, "utf-8")
 
@@ -114,6 +114,50 @@ def test_init_check_fill_check_build(tmp_path: Path, fmt: str) -> None:
     strict = sphinx_build("-W", "-b", "html", project, tmp_path / "html-strict")
     assert strict.returncode == 0, strict.stderr
     assert "WARNING" not in strict.stderr
+
+
+MINI_TEMPLATE = """\
+schema: 1
+id: mini
+title: Mini Template
+stakeholders: {ngo: Non-governmental organization}
+aspects:
+  - {key: lessons, title: Lessons learned}
+  - {key: achievements, title: Achievements}
+placeholders: [FIXME]
+chapters:
+  - {number: I, title: Summary, parts: [{key: summary, title: Summary, prompt: Summarise.}]}
+  - number: II
+    title: Lines
+    action-lines:
+      - code: C1
+        title: First line
+        sub-lines: [{code: C1.e-one, title: E-One}]
+      - {code: C2, title: Second line}
+  - {title: Contact, parts: [{key: contact, title: Contact, satisfied-by: contact}]}
+"""
+
+
+def test_init_follows_the_template_it_is_given(tmp_path: Path) -> None:
+    """Pages come from the template model: its parts, aspects and placeholder, nothing else."""
+    template_file = tmp_path / "mini.yaml"
+    template_file.write_text(MINI_TEMPLATE, "utf-8")
+    mini = load_template(template_file)
+    project = tmp_path / "report"
+    result = wsis("init", project, "-e", "Mini", "-s", "ngo", "--template", template_file)
+    assert result.returncode == 0, result.stderr
+    assert "wsis_template = 'mini.yaml'" in (project / "conf.py").read_text("utf-8")
+    assert (project / "mini.yaml").read_text("utf-8") == MINI_TEMPLATE
+    c1 = (project / "action-lines/c1.md").read_text("utf-8")
+    assert ":::{wsis-aspect} lessons\nFIXME: C1 lessons learned." in c1
+    assert "::::{wsis-action-line} C1.e-one" in c1 and "C7" not in c1
+
+    first = json.loads(wsis("check", project, "--format", "json").stdout)
+    assert [p["id"] for p in first["parts"]] == [p.id for p in mini.parts()]
+    assert "done" not in {p["state"] for p in first["parts"]}
+    fill_every_part(project, "md", marker="FIXME")
+    second = wsis("check", project)
+    assert second.returncode == 0, second.stdout + second.stderr
 
 
 def test_export_writes_a_schema_valid_report(tmp_path: Path) -> None:

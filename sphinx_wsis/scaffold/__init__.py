@@ -26,7 +26,6 @@ from ..values import slug
 FILES = Path(__file__).parent / "files"
 FORMATS = ("md", "rst")
 FALLBACK_MARKER = "TODO"
-CONTACT_EMAIL = "todo@example.org"
 #: Entries a directory may already hold and still count as empty (``git init`` first is common).
 IGNORED_ENTRIES = frozenset({".git"})
 
@@ -126,7 +125,7 @@ def render_project(template: Template, options: Options) -> dict[str, str]:
         "template": template,
         "options": options,
         "marker": marker_of(template),
-        "contact_email": CONTACT_EMAIL,
+        "contact_email": f"{marker_of(template).lower()}@example.org",  # flagged, as the name
         "stakeholder_label": template.stakeholder_label(options.stakeholder),
         "aspect_directive": aspect_directive,
         "needs_marker_pattern": marker_of(template) not in template.placeholders,
