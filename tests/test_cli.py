@@ -116,6 +116,63 @@ def test_init_check_fill_check_build(tmp_path: Path, fmt: str) -> None:
     assert "WARNING" not in strict.stderr
 
 
+def test_generated_conf_workflow_and_readme(tmp_path: Path) -> None:
+    """Odd entity names stay data; the CI example runs check, the builds and uploads them."""
+    import ast
+
+    import yaml
+
+    entity = 'Fundación "Ñandú" O\'Brien, Inc. {{ x }} % 100'
+    project = tmp_path / "r"
+    assert wsis("init", project, "-e", entity, "-s", "academia").returncode == 0
+    conf: dict[str, object] = {}
+    exec(compile((project / "conf.py").read_text("utf-8"), "conf.py", "exec"), conf)
+    ast.parse((project / "conf.py").read_text("utf-8"))
+    assert conf["author"] == entity
+    assert conf["extensions"] == ["myst_parser", "sphinx_wsis"]
+    document = json.loads(wsis("check", project, "--format", "json").stdout)
+    assert document["report"]["entity"] == entity
+
+    workflow = yaml.safe_load((project / ".github/workflows/wsis.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["report"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "apt-get install" in runs and "latexmk" in runs and "texlive-xetex" in runs
+    assert "pip install sphinx-wsis" in runs
+    assert "sphinx-wsis check --format github" in runs
+    assert "sphinx-build -W -b html . _build/html" in runs
+    assert "sphinx-build -M latexpdf . _build -W" in runs
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload"))
+    assert upload["if"] == "${{ !cancelled() }}"
+    readme = (project / "README.md").read_text("utf-8")
+    assert "sphinx-wsis check" in readme and "`action-lines/c7.md`" in readme
+    assert "wsis-info@itu.int" in readme  # the template's submission details
+
+
+@pytest.mark.latex
+def test_the_workflow_commands_pass_on_a_written_report(tmp_path: Path) -> None:
+    """Run the CI example's own check and build commands, PDF included, as the runner would."""
+    import yaml
+
+    project = init(tmp_path)
+    fill_every_part(project, "md")
+    workflow = yaml.safe_load((project / ".github/workflows/wsis.yml").read_text("utf-8"))
+    commands = [
+        step["run"]
+        for step in workflow["jobs"]["report"]["steps"]
+        if step.get("run", "").startswith(("sphinx-wsis", "sphinx-build"))
+    ]
+    assert len(commands) == 3
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    for command in commands:
+        result = subprocess.run(
+            command, shell=True, cwd=project, capture_output=True, text=True, check=False,
+            env={**os.environ, "PATH": path, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
+    assert (project / "_build/html/index.html").is_file()
+    assert (project / "_build/latex/wsis-report.pdf").is_file()
+
+
 MINI_TEMPLATE = """\
 schema: 1
 id: mini
@@ -343,6 +400,28 @@ def test_check_configuration_errors_exit_2(tmp_path: Path, conf: str | None, mes
     no_traceback(result)
     assert message in result.stderr, result.stderr
     assert "Error:" in result.stderr
+
+
+def test_a_crashing_extension_is_a_message_and_debug_shows_the_traceback(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "conf.py").write_text(
+        "from docutils.parsers.rst import Directive\n"
+        "class Boom(Directive):\n"
+        "    def run(self):\n"
+        "        raise ValueError('boom')\n"
+        'extensions = ["sphinx_wsis"]\n'
+        "def setup(app):\n"
+        "    app.add_directive('boom', Boom)\n",
+        "utf-8",
+    )
+    (project / "index.rst").write_text("Report\n======\n\n.. boom::\n", "utf-8")
+    result = wsis("check", project)
+    no_traceback(result)
+    assert "ValueError: boom" in result.stderr and "--debug" in result.stderr
+    debug = wsis("--debug", "check", project)
+    assert debug.returncode == 2
+    assert "Traceback" in debug.stderr and "raise ValueError('boom')" in debug.stderr
 
 
 @pytest.mark.parametrize(
