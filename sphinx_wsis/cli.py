@@ -253,7 +253,10 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
     The project is read as sphinx-build reads it, into a temporary directory: nothing is
     written into the project. Prints the completeness matrix and every gap with file:line.
     """
+    import json
+
     from .report_output import CheckReport, step_summary, to_github, to_json, to_junit
+    from .report_text import render_text
     from .runner import run_sphinx
 
     with (
@@ -261,24 +264,18 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
         run_sphinx(directory, "dummy", parallel=jobs, progress=update) as run,
     ):
         report = CheckReport.from_run(run)
-    if fmt == "json":
-        import json
-
-        text = json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "junit":
-        text = to_junit(report)
-    elif fmt == "github":
-        text = "\n".join(to_github(report)) + "\n"
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(step_summary(report))
-    else:
-        text = ""
-    if fmt == "text":
-        from .report_text import render_text
-
-        with _open_output(output) as stream:
+    with _open_output(output) as stream:
+        if fmt == "json":
+            stream.write(json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n")
+        elif fmt == "junit":
+            stream.write(to_junit(report))
+        elif fmt == "github":
+            stream.write("\n".join(to_github(report)) + "\n")
+            summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary_file:  # the job's summary page on GitHub
+                with open(summary_file, "a", encoding="utf-8") as summary:
+                    summary.write(step_summary(report))
+        else:
             # rich decides what a terminal is (and honours NO_COLOR, FORCE_COLOR, TERM=dumb)
             console = Console(
                 file=stream,
@@ -289,9 +286,6 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
             if not stream.isatty():
                 console.width = 120  # logs and files: no terminal width to fit
             render_text(report, console, fancy=console.is_terminal)
-    else:
-        with _open_output(output) as stream:
-            stream.write(text)
     raise click.exceptions.Exit(report.exit_code)
 
 

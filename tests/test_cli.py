@@ -348,6 +348,9 @@ def test_init_refuses_a_non_empty_directory(tmp_path: Path) -> None:
     assert "not empty" in result.stderr and "notes.txt" in result.stderr
     assert (tmp_path / "report" / "notes.txt").read_text("utf-8") == "mine"
     assert not (tmp_path / "report" / "conf.py").exists()
+    (tmp_path / "repo" / ".git").mkdir(parents=True)  # `git init` first is fine
+    assert wsis("init", tmp_path / "repo", "-e", "X", "-s", "academia").returncode == 0
+    assert (tmp_path / "repo" / "conf.py").is_file()
 
 
 def test_init_validates_the_stakeholder_against_the_template(tmp_path: Path) -> None:
