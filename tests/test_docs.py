@@ -47,7 +47,11 @@ def page_ids(site: Path, page: str) -> set[str]:
 def page_text(site: Path, page: str) -> str:
     markup = (site / page).read_text("utf-8")
     main = markup[markup.index("<article") :]
-    return html.unescape(re.sub(r"<[^>]+>", "", main))
+    text = html.unescape(re.sub(r"<[^>]+>", "", main))
+    return text.translate(SMART_QUOTES)  # Sphinx's smartquotes typeset the prose
+
+
+SMART_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def test_docs_build_with_w_and_no_warnings(site: Path) -> None:
