@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config
+    from . import config, latex
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain
@@ -26,7 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(WsisDomain)
     app.add_event("wsis-record")
     for node_class in ALL_NODES:
-        app.add_node(node_class)
+        app.add_node(node_class, **latex.handlers(node_class))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
@@ -35,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
+    latex.setup(app)
     return {
         "version": __version__,
         "env_version": 1,
