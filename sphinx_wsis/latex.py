@@ -21,6 +21,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.util import logging, texescape
@@ -119,9 +120,19 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     )
 
 
+def safe_uri(uri: str) -> str:
+    """Percent-encode what RFC 3986 does not allow raw (``\\ { } ^`` …), and ``$``.
+
+    hyperref cannot carry these through an escaped URL; a browser would encode the first
+    ones anyway, and ``%24`` means ``$`` to every server, so the link still leads where the
+    author meant.
+    """
+    return quote(uri, safe="%:/?#[]@!&'()*+,;=~-._")
+
+
 def _href(url: str, esc: Callable[[str], str]) -> str:
     """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash."""
-    uri = esc(url)
+    uri = esc(safe_uri(url))
     for escaped, literal in ((r"\textasciitilde{}", "~"), (r"\sphinxhyphen{}", "-"),
                              (r"\textquotesingle{}", "'")):  # fmt: skip
         uri = uri.replace(escaped, literal)
@@ -159,10 +170,19 @@ def _fields(self: LaTeXTranslator, field_list: nodes.Element) -> None:
     self.body.append("\\end{sphinxwsisfields}\n")
 
 
+def _safe_links(node: nodes.Node) -> None:
+    """Links we generate from options (website, e-mail, sources) get RFC 3986-clean URIs."""
+    for reference in node.findall(nodes.reference):
+        if "refuri" in reference:
+            reference["refuri"] = safe_uri(reference["refuri"])
+
+
 def _card(self: LaTeXTranslator, parts: list[nodes.Node]) -> None:
     """Generated facts in a breakable box: field lists as rows, an indicator's big value."""
     if not parts or all(isinstance(p, nodes.field_list) and not len(p) for p in parts):
         return
+    for part in parts:
+        _safe_links(part)
     self.body.append("\n\\begin{sphinxwsiscard}\n")
     for part in parts:
         if isinstance(part, nodes.field_list):
@@ -317,6 +337,7 @@ def visit_summary(self: LaTeXTranslator, node: wsis_summary) -> None:
     """Report-wide tables: fixed column widths (so long cells wrap) and styled states."""
     style = self.config.latex_table_style
     rule = "" if ("booktabs" in style or "borderless" in style) else "|"
+    _safe_links(node)
     for table in node.findall(nodes.table):
         for entry in table.findall(nodes.entry):
             states = [c for c in entry["classes"] if c.startswith("wsis-state-")]
