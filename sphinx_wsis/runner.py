@@ -134,6 +134,7 @@ def run_sphinx(
     from sphinx.application import Sphinx
 
     from .checks import completeness_document, result_of
+    from .config import template_error
 
     srcdir = srcdir.resolve()
     find_conf(srcdir)
@@ -157,6 +158,9 @@ def run_sphinx(
                     f"{srcdir / 'conf.py'} does not enable sphinx-wsis: add "
                     f'"{EXTENSION}" to its extensions list'
                 )
+            broken_template = template_error(app.config)
+            if broken_template:  # a build falls back and warns; check cannot judge anything
+                raise ProjectError(f"template error: {broken_template}")
             app.build()
         except ProjectError:
             raise
