@@ -291,3 +291,28 @@ def test_the_script_above_can_see_sphinx_needs(example_copy: Path) -> None:
     )
     assert "returncode 0" in result.stdout, result.stderr
     assert "sphinx_needs imported True" in result.stdout
+
+
+def test_a_needpie_counts_stories_per_action_line(
+    build: Callable[..., Built], tmp_path: Path
+) -> None:
+    """needpie draws with matplotlib from filters on our fields; filters that matched no
+    need would show "No needs passed the filters" instead of a chart."""
+    pytest.importorskip("matplotlib")
+    pages = dict(STORIES)
+    pages["index.md"] += """
+```{needpie} Stories per action line
+:labels: C2, C3
+
+type == "wsis_story" and "C2" in wsis_action_lines
+type == "wsis_story" and "C3" in wsis_action_lines
+```
+"""
+    built = build(write_project(tmp_path / "p", pages), "html")
+    assert "needs." not in built.warnings
+    images = list((built.outdir / "_images").glob("need_pie_*.svg")) + list(
+        (built.outdir / "_images").glob("need_pie_*.png")
+    )
+    assert images, sorted(p.name for p in built.outdir.rglob("*need_pie*"))
+    assert "Stories per action line" in built.html()
+    assert "No needs passed the filters" not in built.html()
