@@ -15,6 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
+sys.path.insert(0, str(HERE.parent))  # tests.bad_inputs: the corpus the warnings page lists
 
 import sphinx_wsis  # noqa: E402
 from sphinx_wsis.template import DEFAULT_TEMPLATE, load_template, resolve_template  # noqa: E402

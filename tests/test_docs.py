@@ -127,6 +127,14 @@ def test_reference_lists_every_warning_subtype(site: Path) -> None:
         assert " ".join(warning.description.split()) in " ".join(text.split())
 
 
+def test_warnings_page_lists_every_bad_input_case(site: Path) -> None:
+    from .bad_inputs import CASES
+
+    text = page_text(site, "reference/warnings.html")
+    for case in CASES:
+        assert case.message.translate(SMART_QUOTES) in text, case.id
+
+
 def test_reference_lists_every_cli_command_and_option(site: Path) -> None:
     import click
 

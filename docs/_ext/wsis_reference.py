@@ -197,6 +197,27 @@ class WarningsReference(GeneratedReference):
         yield _list_table(["Subtype", "Mute with", "Meaning"], rows, "15 25 60")
 
 
+class BadInputsReference(GeneratedReference):
+    """The corpus of authors' mistakes that the test suite checks, with the message each gets."""
+
+    def generate(self) -> Iterator[str]:
+        from tests.bad_inputs import CASES  # the corpus itself, so the table is what is tested
+
+        self.env.note_dependency(str(PACKAGE.parent / "tests" / "bad_inputs.py"))
+        rows = [
+            [
+                case.category,
+                _plain(case.what),
+                f"``{case.message}``",
+                f"``[{case.tag}]``" if case.tag else "Sphinx / MyST",
+            ]
+            for case in CASES
+        ]
+        yield _list_table(
+            ["Class", "What the author did", "Message", "Category"], rows, "12 30 43 15"
+        )
+
+
 # -- template -------------------------------------------------------------------------------
 
 
@@ -542,6 +563,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("wsis-ref-roles", RolesReference)
     app.add_directive("wsis-ref-config", ConfigReference)
     app.add_directive("wsis-ref-warnings", WarningsReference)
+    app.add_directive("wsis-ref-bad-inputs", BadInputsReference)
     app.add_directive("wsis-ref-template", TemplateReference)
     app.add_directive("wsis-ref-cli", CliReference)
     app.add_directive("wsis-ref-needs", NeedsReference)
