@@ -100,7 +100,8 @@ def example_copy(tmp_path: Path) -> Path:
 def sphinx_build(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real ``sphinx-build`` command line, as CI does."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", *map(str, args)],
+        # CI=true makes Sphinx colour its output; tests read it as an author's log would be
+        [sys.executable, "-m", "sphinx", "--no-color", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
