@@ -97,11 +97,16 @@ def example_copy(tmp_path: Path) -> Path:
     return target
 
 
+def _without_colour(args: list[str]) -> list[str]:
+    """CI=true makes Sphinx colour its output; tests read it as an author's log would be.
+    ``-M`` must stay first, so the flag goes last there."""
+    return [*args, "--no-color"] if args[:1] == ["-M"] else ["--no-color", *args]
+
+
 def sphinx_build(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real ``sphinx-build`` command line, as CI does."""
     return subprocess.run(
-        # CI=true makes Sphinx colour its output; tests read it as an author's log would be
-        [sys.executable, "-m", "sphinx", "--no-color", *map(str, args)],
+        [sys.executable, "-m", "sphinx", *_without_colour([str(a) for a in args])],
         capture_output=True,
         text=True,
         cwd=cwd,
