@@ -16,32 +16,54 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import config
+    from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template
+    from .guards import skip_undecodable_pages
     from .nodes import ALL_NODES
     from .tables import fill_summaries, outdated_summaries
 
     config.register(app)
     app.add_domain(WsisDomain)
+    app.add_builder(WsisJsonBuilder)
     app.add_event("wsis-record")
     for node_class in ALL_NODES:
         app.add_node(node_class)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
+    app.connect("env-before-read-docs", skip_undecodable_pages)
     app.connect("env-get-outdated", outdated_by_template)
     app.connect("env-get-outdated", outdated_summaries)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
+    if _use_needs(app):
+        from . import needs
+
+        needs.setup(app)
     return {
         "version": __version__,
         "env_version": 1,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _use_needs(app: Sphinx) -> bool:
+    """Whether ``wsis_use_needs`` is on, decided while extensions are still being set up.
+
+    sphinx-needs must be set up now or never, before the configuration is initialised, so
+    the value is read as conf.py and ``-D`` left it; with it off, sphinx-needs is not imported.
+    """
+    value = app.config._overrides.get(
+        "wsis_use_needs", app.config._raw_config.get("wsis_use_needs", True)
+    )
+    if isinstance(value, str):
+        return value.strip().lower() not in ("0", "false", "no", "off", "")
+    return bool(value)
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

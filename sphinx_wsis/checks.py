@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from .config import template_error, template_of
+from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
 from .entries import Finding, Record
 from .template import Part, Template
@@ -214,8 +215,7 @@ class Checker:
             if r.code == part.subject and r.aspect == part.aspect
         ]
         aspect = self.template.aspect(part.aspect or "")
-        named = part.aspect in _NAMED_ASPECTS
-        directive = f"wsis-{part.aspect}" if named else f"wsis-aspect {part.aspect}"
+        directive = aspect_directive_name(part.aspect or "")
         if not records:
             title = aspect.title.lower() if aspect else part.aspect
             return self.missing(
@@ -315,7 +315,12 @@ class Checker:
         return PartState(part, MISSING, message, *where)
 
 
-_NAMED_ASPECTS = ("achievements", "challenges", "priorities")
+def aspect_directive_name(key: str) -> str:
+    """How an author writes an aspect: its own directive, or ``wsis-aspect KEY``."""
+    for name, directive in DIRECTIVES.items():
+        if getattr(directive, "aspect_key", None) == key:
+            return name
+    return f"wsis-aspect {key}"
 
 
 def _finding_order(finding: Finding) -> tuple[str, int]:

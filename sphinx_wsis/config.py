@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -93,10 +95,28 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
     except TemplateError as exc:
         subtype = "unknown" if exc.unknown else "template"
         message = f"WSIS template: {exc.message}; completeness is not checked until it is fixed"
-        logger.warning(message, type="wsis", subtype=subtype, location=exc.location)
+        location = exc.location or _setting_location(app, "wsis_template")
+        if location and not re.search(r":\d+$", location):
+            location += ":1"  # a file-level problem; Sphinx reads a bare name as a docname
+        logger.warning(message, type="wsis", subtype=subtype, location=location)
         config._wsis_template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     config._wsis_template = template
+
+
+def _setting_location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:line`` where a setting is assigned, to point the author at it."""
+    if app.confdir is None:
+        return None
+    conf = Path(app.confdir, "conf.py")
+    try:
+        lines = conf.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith(name):
+            return f"{conf}:{number}"
+    return None
 
 
 def template_of(config: Config) -> Template:

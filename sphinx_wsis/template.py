@@ -192,9 +192,23 @@ class Template:
 # -- finding and loading ------------------------------------------------------------------------
 
 
+class _Builtin:
+    """The shipped template, found even when the package's entry points are not installed
+    (a source checkout on ``PYTHONPATH``)."""
+
+    value = "sphinx_wsis.templates:WSIS20_STAKEHOLDER"
+
+    def load(self) -> Any:
+        from .templates import WSIS20_STAKEHOLDER
+
+        return WSIS20_STAKEHOLDER
+
+
 def available_templates() -> dict[str, Any]:
-    """Template names registered through the entry-point group, mapped to their entry points."""
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    """Template names mapped to loadable entry points: the built-in one, then plugins'."""
+    found: dict[str, Any] = {DEFAULT_TEMPLATE: _Builtin()}
+    found.update({ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)})
+    return found
 
 
 def resolve_template(spec: str, confdir: str | Path) -> Path:

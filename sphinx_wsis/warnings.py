@@ -21,6 +21,8 @@ class WsisWarning(StrEnum):
     DUPLICATE = "duplicate"
     UNKNOWN = "unknown"
     TEMPLATE = "template"
+    CONFIG = "config"
+    NEEDS = "needs"
 
     @property
     def description(self) -> str:
@@ -43,4 +45,8 @@ _DESCRIPTIONS = {
     WsisWarning.UNKNOWN: "an unknown action-line code, section key, aspect, template or "
     "cross-reference target",
     WsisWarning.TEMPLATE: "the template file does not load or validate",
+    WsisWarning.CONFIG: "a setting of the project conflicts with sphinx-wsis (for example a "
+    "needs_types entry with the name of a wsis_ need type)",
+    WsisWarning.NEEDS: "an entry cannot be registered as a sphinx-needs need (for example an "
+    "id the project's needs_id_regex rejects)",
 }

@@ -85,3 +85,16 @@ def test_text_builder_keeps_every_aspect_and_story(build: callable, example_copy
     assert "Success story: Training Network Keepers in Gulu" in c4
     annex = (built.outdir / "annex.txt").read_text("utf-8")
     assert "C7 E-Science" in annex and "N/A" in annex
+
+
+def test_linkcheck_builder_runs_on_a_report(build, tmp_path: Path) -> None:
+    """linkcheck visits our nodes too; a report with only internal links needs no network."""
+    from .bad_inputs import HEAD
+    from .conftest import write_project
+
+    page = (
+        HEAD + "::::{wsis-action-line} C3\n:::{wsis-achievements}\nSee {wsis:al}`C3`.\n:::\n::::\n"
+    )
+    built: Built = build(write_project(tmp_path / "p", {"index.md": page}), "linkcheck")
+    assert (built.outdir / "output.json").exists()
+    assert "Exception" not in built.warnings
