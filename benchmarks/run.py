@@ -99,7 +99,8 @@ def sphinx(*args: str | Path) -> list[str]:
 def wsis_cli(*args: str | Path) -> list[str]:
     if not (ROOT / "sphinx_wsis" / "cli.py").exists():
         raise Unavailable("`sphinx-wsis check` not on this branch (sphinx_wsis/cli.py missing)")
-    return [sys.executable, "-m", "sphinx_wsis.cli", *map(str, args)]
+    entry = "import sys; from sphinx_wsis.cli import main; sys.exit(main())"
+    return [sys.executable, "-c", entry, *map(str, args)]
 
 
 def needs_available() -> bool:
@@ -300,8 +301,8 @@ class Report:
         """One line: medians as ``wall / CPU`` (or MiB), both ratios, the goal judged."""
 
         def shown(measure: Measure | None) -> str:
-            if measure is None:
-                return "-"
+            if measure is None or not (measure.samples or measure.error):
+                return "not run"
             if measure.error:
                 return "n/a"
             if memory:
@@ -310,8 +311,8 @@ class Report:
 
         cells = [case, f"{scale}x", shown(reference), shown(measured)]
         error = next((m.error for m in (reference, measured) if m and m.error), None)
-        if error or reference is None or measured is None:
-            cells += ["-", "-", _goal(goal), f"n/a: {error}" if error else "n/a"]
+        if error or not (reference and reference.samples and measured and measured.samples):
+            cells += ["-", "-", _goal(goal), f"n/a: {error}" if error else "not run"]
             self.rows.append(cells)
             return
         ratios = {
@@ -325,6 +326,34 @@ class Report:
         else:
             cells += [f"{ratios['wall']:.2f}", f"{ratios['cpu']:.2f}", _goal(goal), verdict]
         self.rows.append(cells)
+
+    def growth_row(self, case: str, small: int, large: int, variant: str, goal: float) -> None:
+        """How the extension's own cost (its build minus the baseline's) grows with scale."""
+        measures = [
+            self.get("html", scale, v) for scale in (small, large) for v in ("baseline", variant)
+        ]
+        if any(m is None or m.error or not m.samples for m in measures):
+            self.rows.append([case, f"{large}x", "-", "-", "-", "-", _goal(goal), "n/a"])
+            return
+        base_small, wsis_small, base_large, wsis_large = measures
+
+        def cost(attribute: str) -> tuple[float, float]:
+            return (
+                wsis_small.median(attribute) - base_small.median(attribute),  # type: ignore[union-attr]
+                wsis_large.median(attribute) - base_large.median(attribute),  # type: ignore[union-attr]
+            )
+
+        ratios = {}
+        for attribute in ("wall", "cpu"):
+            before, after = cost(attribute)
+            ratios[attribute] = after / before if before > 0 else float("inf")
+        before, after = cost(self.bench.args.judge)
+        verdict = "PASS" if ratios[self.bench.args.judge] <= goal else "MISS"
+        self.rows.append([
+            case, f"{large}x", f"{before:.2f} s ({self.bench.args.judge})",
+            f"{after:.2f} s ({self.bench.args.judge})", f"{ratios['wall']:.1f}",
+            f"{ratios['cpu']:.1f}", _goal(goal), verdict,
+        ])  # fmt: skip
 
     def build(self) -> str:
         args = self.bench.args
@@ -363,13 +392,19 @@ class Report:
                     f"peak memory, full HTML, {label}", scale, base, html,
                     GOALS["memory"][variant], memory=True,
                 )  # fmt: skip
+        labels = {"baseline": "baseline", "wsis": "needs off", "wsis-needs": "needs on"}
         for small, large in zip(args.scales, args.scales[1:], strict=False):
+            goal = 1.1 * large / small
             for variant in self.bench.variants:
-                label = {"baseline": "baseline", "wsis": "needs off", "wsis-needs": "needs on"}
-                goal = 1.1 * large / small if variant != "baseline" else None
                 self.row(
-                    f"full HTML {large}x / {small}x, {label[variant]}", large,
-                    self.get("html", small, variant), self.get("html", large, variant), goal,
+                    f"full HTML {large}x / {small}x, {labels[variant]}", large,
+                    self.get("html", small, variant), self.get("html", large, variant),
+                    goal if variant != "baseline" else None,
+                )  # fmt: skip
+            for variant in self.bench.variants[1:]:
+                self.growth_row(
+                    f"sphinx_wsis's own cost (minus baseline) {large}x / {small}x, "
+                    f"{labels[variant]}", small, large, variant, goal,
                 )  # fmt: skip
         header = [
             "case", "scale", "reference: wall / CPU", "sphinx_wsis: wall / CPU",
