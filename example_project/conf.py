@@ -22,3 +22,10 @@ latex_documents = [
         "manual",
     ),
 ]
+latex_elements = {
+    "papersize": "a4paper",
+    # Read on screen and printed single-sided: no blank pages before chapters.
+    "extraclassoptions": "openany,oneside",
+    # The headings carry the template's own numbering (I., C1., 1.), so LaTeX adds none.
+    "preamble": r"\setcounter{secnumdepth}{-1}",
+}

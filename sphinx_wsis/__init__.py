@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config
+    from . import config, latex
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -29,7 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_builder(WsisJsonBuilder)
     app.add_event("wsis-record")
     for node_class in ALL_NODES:
-        app.add_node(node_class)
+        app.add_node(node_class, **latex.handlers(node_class))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
@@ -40,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
+    latex.setup(app)
     if _use_needs(app):
         from . import needs
 

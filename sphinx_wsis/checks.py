@@ -151,6 +151,7 @@ class Checker:
             self.duplicate("wsis-contact block", extra, contacts[0])
         for contact in contacts[:1]:
             self.check_placeholder_value("wsis-contact :name:", contact.name, contact.where)
+            self.check_placeholder_value("wsis-contact :email:", contact.email, contact.where)
 
     def check_placeholder_value(self, what: str, value: str, where: tuple[str, int]) -> None:
         hit = self.placeholders.search([value])
@@ -282,6 +283,10 @@ class Checker:
         if not contacts[0].valid:  # the directive has already said what is wrong
             detail = "the contact lacks a valid name or e-mail"
             return PartState(part, INVALID, detail, *contacts[0].where)
+        hit = self.placeholders.search([contacts[0].name, contacts[0].email])
+        if hit:  # check_report has already said which field holds it
+            detail = f"still holds placeholder text {hit!r}"
+            return PartState(part, PLACEHOLDER, detail, *contacts[0].where)
         return PartState(part, DONE, contacts[0].name, *contacts[0].where)
 
     def heading(self, code: str) -> str:

@@ -132,6 +132,13 @@ class WsisDirective(SphinxDirective):
         after_fence = self.lineno  # 1-based line of the fence, so the next line's index
         return after_fence < len(source_lines) and bool(source_lines[after_fence].strip())
 
+    def add_body(self, record: Record, node: wsis_node) -> list[nodes.Node]:
+        """Parse the directive's content into ``node`` and keep its text on the record."""
+        content = self.body()
+        record.paragraphs = paragraphs(content)  # type: ignore[attr-defined]
+        node += content
+        return content
+
     def record(self, kind: str, record: Record, node: wsis_node) -> None:
         domain_of(self.env).add(kind, record)
         node["record"] = kind
@@ -196,9 +203,7 @@ class ReportDirective(WsisDirective):
         node = wsis_report(classes=["wsis-report"])
         record.node_id = self.anchor(node, "wsis", "report")
         node += report_card(record, self.template)
-        content = self.body()
-        record.paragraphs = paragraphs(content)
-        node += content
+        self.add_body(record, node)
         self.record("reports", record, node)
         return [node]
 
@@ -234,9 +239,7 @@ class ContactDirective(WsisDirective):
         node = wsis_contact(classes=["wsis-contact"])
         record.node_id = self.anchor(node, "wsis", "contact")
         node += contact_card(record)
-        content = self.body()
-        record.paragraphs = paragraphs(content)
-        node += content
+        self.add_body(record, node)
         self.record("contacts", record, node)
         return [node]
 
@@ -260,10 +263,8 @@ class SectionDirective(WsisDirective):
         node = wsis_section(classes=["wsis-section", f"wsis-section-{values.slug(key)}"])
         record = SectionRecord(self.env.docname, self.lineno, "", key=key)
         record.node_id = self.anchor(node, "wsis-section", key)
-        content = self.body()
-        node += content
+        self.add_body(record, node)
         if section is not None:
-            record.paragraphs = paragraphs(content)
             self.record("sections", record, node)
         return [node]
 
@@ -297,11 +298,10 @@ class ActionLineDirective(WsisDirective):
         stack = self.env.temp_data.setdefault(_STACK, [])
         stack.append(code)
         try:
-            content = self.body()
+            self.add_body(record, node)
         finally:
             stack.pop()
         self.env.temp_data[_LAST] = code
-        node += content
         if reason is not None and self.content and any(s.strip() for s in self.content):
             self.finding(
                 "invalid",
@@ -309,7 +309,6 @@ class ActionLineDirective(WsisDirective):
                 "remove :not-applicable: or the content",
                 "not-applicable",
             )
-        record.paragraphs = paragraphs(content)
         if code:
             self.record("action_lines", record, node)
         return [node]
@@ -338,12 +337,8 @@ class AspectDirective(WsisDirective):
         node = wsis_aspect(classes=["wsis-aspect", f"wsis-aspect-{values.slug(key)}"])
         title = aspect.title if aspect else key
         node += nodes.rubric(title, title, classes=["wsis-aspect-title"])
-        content = self.body()
-        node += content
-        record = AspectRecord(
-            self.env.docname, self.lineno, "", code=code or "", aspect=key,
-            paragraphs=paragraphs(content),
-        )  # fmt: skip
+        record = AspectRecord(self.env.docname, self.lineno, "", code=code or "", aspect=key)
+        self.add_body(record, node)
         if code and aspect:
             record.node_id = self.anchor(node, f"wsis-{values.slug(code)}", key)
             self.record("aspects", record, node)
@@ -385,9 +380,7 @@ class StoryDirective(WsisDirective):
         node = wsis_story(classes=["wsis-story"])
         record.node_id = self.anchor(node, "wsis-story", record.slug)
         node += story_header(record, self.template)
-        content = self.body()
-        record.paragraphs = paragraphs(content)
-        node += content
+        self.add_body(record, node)
         self.record("stories", record, node)
         return [node]
 
@@ -451,9 +444,7 @@ class IndicatorDirective(WsisDirective):
         node = wsis_indicator(classes=["wsis-indicator"])
         record.node_id = self.anchor(node, "wsis-ind", record.id)
         node += indicator_card(record, self.template)
-        content = self.body()
-        record.paragraphs = paragraphs(content)
-        node += content
+        self.add_body(record, node)
         self.record("indicators", record, node)
         return [node]
 

@@ -1,0 +1,365 @@
+"""The ``sphinx-wsis`` command line (SPEC §6): ``init``, ``check`` and ``export``.
+
+Exit status: 0 when the report is complete, 1 while it has gaps (or Sphinx printed warnings),
+2 when the command cannot run (bad usage, no conf.py, extension not enabled, broken template).
+A user's mistake is a one-line message, never a traceback; ``--debug`` shows the traceback of
+an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_USAGE = 2
+
+EXAMPLES_INIT = """\b
+Examples:
+  sphinx-wsis init my-report --entity "Open Access Networks Alliance" --stakeholder civil-society
+  sphinx-wsis init report --entity "ACME Corp" --stakeholder private-sector --format rst
+"""
+EXAMPLES_CHECK = """\b
+Examples:
+  sphinx-wsis check                        # the project in the current directory
+  sphinx-wsis check my-report              # print the matrix and every gap
+  sphinx-wsis check --format json > gaps.json
+  sphinx-wsis check --format junit -o wsis-junit.xml
+  sphinx-wsis check --format github        # annotations in a GitHub Actions job
+
+Exit status: 0 complete, 1 gaps or Sphinx warnings, 2 the project cannot be read.
+"""
+EXAMPLES_EXPORT = """\b
+Examples:
+  sphinx-wsis export -o report.json
+  sphinx-wsis export my-report -o - | jq .completeness
+
+Exit status: 0 complete, 1 written but with gaps, 2 the project cannot be read.
+"""
+EXAMPLES_MAIN = """\b
+Examples:
+  sphinx-wsis init my-report --entity "My Organization" --stakeholder academia
+  cd my-report && sphinx-wsis check
+  sphinx-wsis export -o report.json
+"""
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> click.exceptions.Exit:
+    """Print ``message`` as an error and stop with exit status 2."""
+    err_console().print(f"[bold red]Error:[/] {message}", soft_wrap=True, markup=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+def friendly_errors(command: F) -> F:
+    """Turn the errors a user can cause into a message and exit status 2."""
+    from .runner import InternalError, ProjectError
+    from .scaffold import ScaffoldError
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InternalError as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                traceback.print_exception(exc.original)
+            raise fail(f"{exc}\n(run `sphinx-wsis --debug …` to see the traceback)") from None
+        except (ProjectError, ScaffoldError) as exc:
+            raise fail(str(exc)) from None
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            raise fail(f"cannot write{where}: {exc.strerror or exc}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(epilog=EXAMPLES_MAIN, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="sphinx-wsis")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected failure.")
+def cli(debug: bool) -> None:
+    """Write, check and export a WSIS+20 stakeholder report kept as a Sphinx project."""
+
+
+# -- init -----------------------------------------------------------------------------------------
+
+
+@cli.command(epilog=EXAMPLES_INIT)
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--entity", "-e", help="The organization the report is by.")
+@click.option(
+    "--stakeholder",
+    "-s",
+    help="Stakeholder type: civil-society, academia, private-sector, technical-community or "
+    "international-organization (as the template lists them).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "rst"]),
+    default="md",
+    show_default=True,
+    help="Source format: MyST Markdown or reStructuredText.",
+)
+@click.option(
+    "--template",
+    "template_spec",
+    default="wsis20-stakeholder",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="The report template: an installed template's name or a template YAML file "
+    "(copied into the project).",
+)
+@click.option("--title", default="", help="Report title (default: WSIS+20 Report of ENTITY).")
+@friendly_errors
+def init(
+    directory: Path,
+    entity: str | None,
+    stakeholder: str | None,
+    fmt: str,
+    template_spec: str,
+    title: str,
+) -> None:
+    """Create a new report project in DIRECTORY, with a page for every part of the template.
+
+    Every part starts as placeholder text with ITU's question, so `sphinx-wsis check` lists
+    each one as a gap until it is written. DIRECTORY must be new or empty.
+    """
+    from .scaffold import Options, check_target, render_project, write_project
+    from .template import TemplateError, available_templates, load_template, resolve_template
+
+    check_target(directory)
+    try:
+        template_path = resolve_template(template_spec, Path.cwd())
+        template = load_template(template_path)
+    except TemplateError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--template'") from None
+    copied = None if template_spec in available_templates() else template_path
+    entity = _ask("entity", entity, "Organization (entity) the report is by")
+    entity = " ".join(entity.split())
+    if not entity:
+        raise click.BadParameter("must not be empty", param_hint="'--entity'")
+    keys = [key for key, _ in template.stakeholders]
+    stakeholder = _stakeholder(
+        _ask("stakeholder", stakeholder, f"Stakeholder type ({', '.join(keys)})"), template
+    )
+    options = Options(
+        entity=entity,
+        stakeholder=stakeholder,
+        fmt=fmt,
+        title=" ".join(title.split()),
+        template_setting=copied.name if copied else "",
+    )
+    files = render_project(template, options)
+    write_project(directory, files, copied)
+    out = Console(highlight=False)
+    out.print(f"Created the report project [bold]{directory}[/] ({len(files)} files).")
+    out.print(
+        "Next steps:\n"
+        f"  cd {directory}\n"
+        "  sphinx-wsis check                      # every part is still a gap\n"
+        "  sphinx-build -b html . _build/html     # the website\n"
+        "  sphinx-build -M latexpdf . _build      # the PDF\n"
+        "README.md says how to write, check and submit the report.",
+        markup=False,
+    )
+
+
+def _ask(name: str, value: str | None, prompt: str) -> str:
+    """An option's value, asked for on a terminal (as sphinx-quickstart does) when missing."""
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        return str(click.prompt(prompt))
+    raise click.MissingParameter(param_hint=f"'--{name}'", param_type="option")
+
+
+def _stakeholder(raw: str, template: Any) -> str:
+    from .values import InvalidValue, choice
+
+    keys = [key for key, _ in template.stakeholders]
+    labels = {label.lower(): key for key, label in template.stakeholders}
+    try:
+        return labels.get(raw.strip().lower()) or choice(raw, keys, "stakeholder type")
+    except InvalidValue:
+        close = difflib.get_close_matches(raw.strip().lower(), keys, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        listing = ", ".join(f"{key} ({label})" for key, label in template.stakeholders)
+        raise click.BadParameter(
+            f"{raw.strip()!r} is not a stakeholder type of the {template.title} ({template.id})."
+            f"{hint} Choose one of: {listing}.",
+            param_hint="'--stakeholder'",
+        ) from None
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+PROJECT_DIR = click.argument(
+    "directory",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path(),
+    required=False,
+)
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Read pages in N parallel processes (0: one process).",
+)
+
+
+@cli.command(epilog=EXAMPLES_CHECK)
+@PROJECT_DIR
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "github"]),
+    default="text",
+    show_default=True,
+    help="text: matrix and findings; json: see schemas/check.schema.json; junit: JUnit XML, "
+    "one test case per template part; github: workflow annotations.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Force colour and symbols on or off (default: auto)."
+)
+@JOBS
+@friendly_errors
+def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jobs: int) -> None:
+    """Check that the report in DIRECTORY (default: here) covers every part of its template.
+
+    The project is read as sphinx-build reads it, into a temporary directory: nothing is
+    written into the project. Prints the completeness matrix and every gap with file:line.
+    """
+    import json
+
+    from .report_output import CheckReport, step_summary, to_github, to_json, to_junit
+    from .report_text import render_text
+    from .runner import run_sphinx
+
+    with (
+        progress("Checking the report") as update,
+        run_sphinx(directory, "dummy", parallel=jobs, progress=update) as run,
+    ):
+        report = CheckReport.from_run(run)
+    with _open_output(output) as stream:
+        if fmt == "json":
+            stream.write(json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n")
+        elif fmt == "junit":
+            stream.write(to_junit(report))
+        elif fmt == "github":
+            stream.write("\n".join(to_github(report)) + "\n")
+            summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+            if summary_file:  # the job's summary page on GitHub
+                with open(summary_file, "a", encoding="utf-8") as summary:
+                    summary.write(step_summary(report))
+        else:
+            # rich decides what a terminal is (and honours NO_COLOR, FORCE_COLOR, TERM=dumb)
+            console = Console(
+                file=stream,
+                highlight=False,
+                force_terminal=color,
+                no_color=None if color is None else not color,
+            )
+            if not stream.isatty():
+                console.width = 120  # logs and files: no terminal width to fit
+            render_text(report, console, fancy=console.is_terminal)
+    raise click.exceptions.Exit(report.exit_code)
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+@cli.command(epilog=EXAMPLES_EXPORT)
+@PROJECT_DIR
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    required=True,
+    help="Where to write the JSON document ('-' for standard output).",
+)
+@JOBS
+@friendly_errors
+def export(directory: Path, output: Path, jobs: int) -> None:
+    """Write the report in DIRECTORY (default: here) as one JSON document.
+
+    The document is what `sphinx-build -b wsis-json` writes (report.json): metadata, contact,
+    sections, action lines with their aspects, stories, indicators and completeness, valid
+    against sphinx_wsis/schemas/report.schema.json. It is written even while the report has
+    gaps; the exit status then is 1.
+    """
+    from .report_output import CheckReport
+    from .runner import ProjectError, run_sphinx
+
+    with (
+        progress("Exporting the report") as update,
+        run_sphinx(directory, "wsis-json", parallel=jobs, progress=update) as run,
+    ):
+        written = run.outdir / "report.json"
+        if not written.is_file():
+            raise ProjectError("the wsis-json builder wrote no report.json")
+        data = written.read_text("utf-8")
+        report = CheckReport.from_run(run)
+    with _open_output(output) as stream:
+        stream.write(data)
+    if str(output) != "-":
+        state = "complete" if report.exit_code == 0 else "incomplete"
+        err_console().print(f"Wrote {output} (report {state}: {report.summary()}).", markup=False)
+    raise click.exceptions.Exit(report.exit_code)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def progress(what: str) -> Iterator[Callable[[str], None] | None]:
+    """A spinner with Sphinx's latest status line, on a terminal only."""
+    console = err_console()
+    if not console.is_terminal:
+        yield None
+        return
+    with console.status(f"{what}…") as status:
+        yield lambda line: status.update(f"{what}… [dim]{escape(line[:80])}[/]")
+
+
+@contextmanager
+def _open_output(output: Path | None) -> Iterator[Any]:
+    if output is None or str(output) == "-":
+        with nullcontext(sys.stdout) as stream:
+            yield stream
+        sys.stdout.flush()
+        return
+    with output.open("w", encoding="utf-8") as stream:
+        yield stream
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="sphinx-wsis")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,247 @@
+"""Run Sphinx on a report project in-process, writing nothing into the project.
+
+``sphinx-wsis check`` and ``export`` read the project exactly as ``sphinx-build`` would (same
+conf.py, same extensions, same warnings), but into a temporary directory that is removed
+afterwards, with a fresh environment so a stale ``_build`` never hides a gap. Everything that is
+the author's mistake (no conf.py, the extension not enabled, a broken template, a conf.py that
+raises) becomes a :class:`ProjectError` with a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ConfigError, SphinxError
+from sphinx.util.console import strip_colors
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .checks import Completeness
+    from .entries import ReportRecord
+
+EXTENSION = "sphinx_wsis"
+
+
+class ProjectError(Exception):
+    """The project cannot be read (exit status 2); the message tells the author what to fix."""
+
+
+class InternalError(ProjectError):
+    """Sphinx or an extension failed in a way that is not the author's mistake."""
+
+    def __init__(self, message: str, original: BaseException) -> None:
+        super().__init__(message)
+        self.original = original
+
+
+@dataclass(frozen=True)
+class SphinxWarning:
+    """A warning Sphinx or another extension printed; ``file`` is relative to the project."""
+
+    level: str
+    message: str
+    type: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level.lower(),
+            "type": self.type,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+        }
+
+
+@dataclass
+class SphinxRun:
+    srcdir: Path
+    outdir: Path
+    app: Sphinx
+    completeness: Completeness
+    document: dict[str, Any]
+    warnings: list[SphinxWarning]
+
+    @property
+    def report(self) -> ReportRecord | None:
+        from .domain import domain_of
+
+        reports = domain_of(self.app.env).records("reports")
+        return reports[0] if reports else None
+
+
+class StatusStream(io.StringIO):
+    """Sphinx's status output, passed to a callback as ``phase item`` (``reading sources c3``).
+
+    Sphinx writes a phase (``reading sources... ``) and then, piece by piece, the documents
+    it works on (or, on a terminal, ``[ 50%] c3`` updates after a carriage return).
+    """
+
+    def __init__(self, callback: Callable[[str], None] | None) -> None:
+        super().__init__()
+        self.callback = callback
+        self.phase = ""
+
+    def write(self, text: str) -> int:
+        if self.callback:
+            for chunk in re.split(r"[\r\n]", strip_colors(text)):
+                chunk = chunk.strip()
+                if not chunk:
+                    continue
+                if "..." in chunk:
+                    self.phase, _, chunk = (p.strip() for p in chunk.partition("..."))
+                self.callback(f"{self.phase} {chunk}".strip())
+        return super().write(text)
+
+
+def find_conf(srcdir: Path) -> Path:
+    """The project's conf.py, or a :class:`ProjectError` that suggests where it may be."""
+    if not srcdir.is_dir():
+        raise ProjectError(f"{srcdir} is not a directory")
+    conf = srcdir / "conf.py"
+    if conf.is_file():
+        return conf
+    nearby = [
+        p.parent for p in (srcdir / "source" / "conf.py", srcdir / "docs" / "conf.py") if p.exists()
+    ]
+    hint = (
+        f"; did you mean {nearby[0]}?"
+        if nearby
+        else ("; create a report project with `sphinx-wsis init DIR`")
+    )
+    raise ProjectError(f"no conf.py in {srcdir}: it is not a Sphinx project{hint}")
+
+
+@contextmanager
+def run_sphinx(
+    srcdir: Path,
+    buildername: str = "dummy",
+    *,
+    parallel: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[SphinxRun]:
+    """Read (and, for a real builder, write) the project into a temporary output directory."""
+    from sphinx.application import Sphinx
+
+    from .checks import completeness_document, result_of
+    from .config import template_error
+
+    srcdir = srcdir.resolve()
+    find_conf(srcdir)
+    warning = io.StringIO()
+    with tempfile.TemporaryDirectory(prefix="sphinx-wsis-") as tmp:
+        outdir = Path(tmp) / "out"
+        try:
+            app = Sphinx(
+                srcdir,
+                srcdir,
+                outdir,
+                Path(tmp) / "doctrees",
+                buildername,
+                status=StatusStream(progress),
+                warning=warning,
+                freshenv=True,
+                parallel=parallel,
+            )
+            if EXTENSION not in app.extensions:
+                raise ProjectError(
+                    f"{srcdir / 'conf.py'} does not enable sphinx-wsis: add "
+                    f'"{EXTENSION}" to its extensions list'
+                )
+            broken_template = template_error(app.config)
+            if broken_template:  # a build falls back and warns; check cannot judge anything
+                raise ProjectError(f"template error: {broken_template}")
+            app.build()
+        except ProjectError:
+            raise
+        except ConfigError as exc:
+            raise ProjectError(f"configuration error: {_config_problem(exc, srcdir)}") from None
+        except SphinxError as exc:
+            raise ProjectError(f"{exc.category}: {_one_line(exc)}") from None
+        except Exception as exc:  # an extension's bug: say so, keep the cause for --debug
+            raise InternalError(
+                f"Sphinx failed while reading {srcdir}: {type(exc).__name__}: {exc}", exc
+            ) from exc
+        yield SphinxRun(
+            srcdir,
+            outdir,
+            app,
+            result_of(app.env),
+            completeness_document(app.env),
+            parse_warnings(warning.getvalue(), srcdir),
+        )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _config_problem(exc: ConfigError, srcdir: Path) -> str:
+    """A ConfigError in one line: an exception raised by conf.py as ``conf.py:LINE: error``.
+
+    Sphinx puts the whole traceback into the message; the author needs only the line of their
+    own file that failed and what was raised.
+    """
+    cause = exc.__cause__
+    if cause is None or isinstance(cause, SyntaxError | ConfigError):
+        return _one_line(exc)
+    frames = [
+        frame
+        for frame in traceback.extract_tb(cause.__traceback__)
+        if Path(frame.filename).resolve().is_relative_to(srcdir)
+    ]
+    where = f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(cause).__name__}: {_one_line(cause)}"
+
+
+_WARNING_RE = re.compile(
+    r"^(?:(?P<location>.*?): )?(?P<level>WARNING|ERROR|CRITICAL|SEVERE): "
+    r"(?P<message>.*?)(?: \[(?P<type>[\w.-]+)\])?$"
+)
+
+
+def parse_warnings(text: str, srcdir: Path, *, include_wsis: bool = False) -> list[SphinxWarning]:
+    """Sphinx's warning stream as records; ``wsis.*`` ones are left out (the checks have them).
+
+    A warning may span lines (docutils quotes the offending source); continuation lines belong
+    to the warning before them.
+    """
+    entries: list[dict[str, Any]] = []
+    for raw in strip_colors(text).splitlines():
+        match = _WARNING_RE.match(raw)
+        if match:
+            entries.append(match.groupdict())
+        elif entries and raw.strip():
+            entries[-1]["message"] += "\n" + raw.rstrip()
+    result = []
+    for entry in entries:
+        if entry["type"] and entry["type"].startswith("wsis") and not include_wsis:
+            continue
+        file, line = _split_location(entry["location"], srcdir)
+        result.append(
+            SphinxWarning(entry["level"], entry["message"].strip(), entry["type"], file, line)
+        )
+    return result
+
+
+def _split_location(location: str | None, srcdir: Path) -> tuple[str | None, int | None]:
+    if not location:
+        return None, None
+    path, line = location, None
+    match = re.match(r"^(.*?):(\d+)$", location)
+    if match:
+        path, line = match[1], int(match[2])
+    candidate = Path(path)
+    if candidate.is_absolute() and candidate.is_relative_to(srcdir):
+        path = candidate.relative_to(srcdir).as_posix()
+    return path, line
