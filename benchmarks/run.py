@@ -230,9 +230,9 @@ class Bench:
             repeat = args.repeat if scale < 100 else max(1, min(args.repeat, args.repeat_100))
             wsis_variants = [v for v in self.variants if v != "baseline"]
             self.full_and_incremental(project, repeat)
-            if not args.skip_check:
+            if not args.skip_check and scale <= args.check_max_scale:
                 self.measure("check", project, wsis_variants, check, repeat)
-            if not args.skip_json:
+            if not args.skip_json and scale <= args.check_max_scale:
                 self.measure("json", project, self.variants, json_build, repeat)
             if scale in args.latex_scales:
                 self.measure("latexpdf", project, self.variants, latexpdf, min(repeat, 3))
@@ -435,6 +435,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="which time the goals are judged on (default cpu: sphinx-build runs in one "
         "process, so on an idle machine CPU time is wall time, and on a shared one it is the "
         "figure other processes' load does not inflate)",
+    )
+    parser.add_argument(
+        "--check-max-scale",
+        type=int,
+        default=10,
+        help="largest scale to run check and wsis-json at (default 10: at 100x only builds)",
     )
     parser.add_argument("--skip-check", action="store_true")
     parser.add_argument("--skip-json", action="store_true")
