@@ -5,6 +5,10 @@ DIRECTIVES`, so they cannot drift) becomes a container that parses its body, sho
 a rubric and accepts any option; ``{wsis:al}``, ``{wsis:ind}`` and ``{wsis:story}`` become plain
 text. The same sources then build with what Sphinx and MyST do anyway, and the difference to a
 sphinx_wsis build is the extension's own cost: records, checks, cards, tables, cross references.
+
+With ``baseline_show_options = True`` each directive also shows its options as a field list, as
+an author without the extension would write them out by hand; the difference to sphinx_wsis is
+then its logic rather than the extra content its cards put on the page.
 """
 
 from __future__ import annotations
@@ -42,6 +46,12 @@ class PlainContainer(SphinxDirective):
         self.set_source_info(node)
         if self.arguments:
             node += nodes.rubric(self.arguments[0], self.arguments[0])
+        if self.options and self.config.baseline_show_options:
+            fields = nodes.field_list()
+            for name, value in self.options.items():
+                body = nodes.field_body("", nodes.paragraph(value or "", value or ""))
+                fields += nodes.field("", nodes.field_name(name, name), body)
+            node += fields
         node += self.parse_content_to_nodes(allow_section_headings=True)
         return [node]
 
@@ -62,6 +72,7 @@ class BaselineDomain(Domain):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("baseline_show_options", False, "env", types=(bool,))
     app.add_domain(BaselineDomain)
     for name in DIRECTIVES:
         app.add_directive(name, PlainContainer)
