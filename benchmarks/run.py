@@ -348,16 +348,21 @@ class Report:
                 wsis_large.median(attribute) - base_large.median(attribute),  # type: ignore[union-attr]
             )
 
-        ratios = {}
-        for attribute in ("wall", "cpu"):
+        def ratio(attribute: str) -> str:
             before, after = cost(attribute)
-            ratios[attribute] = after / before if before > 0 else float("inf")
-        before, after = cost(self.bench.args.judge)
-        verdict = "PASS" if ratios[self.bench.args.judge] <= goal else "MISS"
+            return f"{after / before:.1f}" if before > 0 and after > 0 else "-"
+
+        judge = self.bench.args.judge
+        before, after = cost(judge)
+        if after <= 0:
+            verdict = "PASS (no cost measured)"
+        elif before <= 0:
+            verdict = f"n/a: no cost measured at {small}x"
+        else:
+            verdict = "PASS" if after / before <= goal else "MISS"
         self.rows.append([
-            case, f"{large}x", f"{before:.2f} s ({self.bench.args.judge})",
-            f"{after:.2f} s ({self.bench.args.judge})", f"{ratios['wall']:.1f}",
-            f"{ratios['cpu']:.1f}", _goal(goal), verdict,
+            case, f"{large}x", f"{before:.2f} s ({judge})", f"{after:.2f} s ({judge})",
+            ratio("wall"), ratio("cpu"), _goal(goal), verdict,
         ])  # fmt: skip
 
     def build(self) -> str:
