@@ -464,6 +464,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="keep generated projects here")
     parser.add_argument("--keep", action="store_true", help="keep projects and outputs")
     parser.add_argument("--json", type=Path, help="also write the raw samples to this file")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="print the table of an earlier run's --json file instead of running (pass the same "
+        "--scales, --repeat and --latex-scales)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.scales, args.repeat, args.latex_scales = "1,10", 2, ""
@@ -474,17 +480,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="wsis-bench-") as tmp:
-        workdir = args.workdir or Path(tmp)
-        bench = Bench(args, workdir)
-        header = machine()
-        started = time.strftime("%Y-%m-%d %H:%M")
-        if not needs_available():
-            print(
-                "note: sphinx_wsis/needs.py is not on this branch: no `wsis_use_needs` figures",
-                file=sys.stderr,
-            )
-        bench.run()
+    if args.report:
+        bench, header, started = load(args)
+    else:
+        with tempfile.TemporaryDirectory(prefix="wsis-bench-") as tmp:
+            bench = Bench(args, args.workdir or Path(tmp))
+            header = machine()
+            started = time.strftime("%Y-%m-%d %H:%M")
+            if not needs_available():
+                print(
+                    "note: sphinx_wsis/needs.py is not on this branch: no `wsis_use_needs` figures",
+                    file=sys.stderr,
+                )
+            bench.run()
     print(
         f"Run {started}: {args.repeat} runs per case (medians; {args.repeat_100} at 100x), "
         f"scales {args.scales}, goals judged on {args.judge} time, {args.baseline} baseline.\n"
@@ -492,9 +500,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("\n".join(header))
     print()
     print(Report(bench).build())
-    if args.json:
+    if args.json and not args.report:
         raw: dict[str, Any] = {
             "machine": header,
+            "started": started,
+            "variants": bench.variants,
             "args": {k: str(v) for k, v in vars(args).items()},
             "results": {
                 "|".join(map(str, key)): {
@@ -505,6 +515,18 @@ def main(argv: Sequence[str] | None = None) -> None:
             },
         }
         args.json.write_text(json.dumps(raw, indent=2) + "\n", "utf-8")
+
+
+def load(args: argparse.Namespace) -> tuple[Bench, list[str], str]:
+    """A finished run's raw samples (``--json``), to print its table again (``--report``)."""
+    raw = json.loads(args.report.read_text("utf-8"))
+    bench = Bench(args, Path("."))
+    bench.variants = raw.get("variants", bench.variants)
+    for key, value in raw["results"].items():
+        case, scale, variant = key.split("|")
+        samples = [Sample(**sample) for sample in value["samples"]]
+        bench.results[(case, int(scale), variant)] = Measure(samples, value["error"])
+    return bench, raw["machine"], raw.get("started", "earlier")
 
 
 if __name__ == "__main__":
