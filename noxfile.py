@@ -26,5 +26,5 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff lint and format check."""
     session.install("ruff")
-    session.run("ruff", "check", "sphinx_wsis", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "noxfile.py")
+    session.run("ruff", "check", "sphinx_wsis", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "benchmarks", "noxfile.py")
