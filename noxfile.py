@@ -28,8 +28,9 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff lint and format check."""
     session.install("ruff")
-    session.run("ruff", "check", "sphinx_wsis", "tests", "docs", "noxfile.py")
-    session.run("ruff", "format", "--check", "sphinx_wsis", "tests", "docs", "noxfile.py")
+    paths = ["sphinx_wsis", "tests", "docs", "benchmarks", "noxfile.py"]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
 
 
 @nox.session(python="3.11")
