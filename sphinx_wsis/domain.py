@@ -51,9 +51,10 @@ class WsisDomain(Domain):
         **{kind: [] for kind in RECORD_KINDS},
         "findings": [],
         "summary_docs": {},
+        "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
     }
-    data_version = 1
+    data_version = 2
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -62,9 +63,29 @@ class WsisDomain(Domain):
 
     def add(self, kind: str, record: Record) -> None:
         self.data[kind].append(record)
+        self.data["record_docs"][record.docname] = True
+        self._lookups.clear()
 
     def add_finding(self, finding: Finding) -> None:
         self.data["findings"].append(finding)
+        self.data["record_docs"][finding.docname] = True
+
+    @property
+    def _lookups(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """Per-build indexes for role targets (not pickled: rebuilt from the records)."""
+        if not hasattr(self, "_lookup_cache"):
+            self._lookup_cache: dict[tuple[str, str], dict[str, Any]] = {}
+        return self._lookup_cache
+
+    def lookup(self, kind: str, attribute: str, value: str) -> Any:
+        """The first record (in document order) whose ``attribute`` is ``value``."""
+        index = self._lookups.get((kind, attribute))
+        if index is None:
+            index = {}
+            for record in self.data[kind]:
+                index.setdefault(getattr(record, attribute), record)
+            self._lookups[(kind, attribute)] = index
+        return index.get(value)
 
     def note_summary(self, docname: str) -> None:
         """Remember pages whose tables show the whole report, to rewrite them on any change."""
@@ -75,19 +96,25 @@ class WsisDomain(Domain):
         parallel and incremental builds, and "the first" of duplicates must not."""
         for kind in (*RECORD_KINDS, "findings"):
             self.data[kind].sort(key=lambda r: (r.docname, r.lineno or 0))
+        self._lookups.clear()
 
     def clear_doc(self, docname: str) -> None:
+        self.data["summary_docs"].pop(docname, None)
+        if self.data["record_docs"].pop(docname, None) is None:
+            return  # nothing of this page is stored: no need to scan every record
         for kind in (*RECORD_KINDS, "findings"):
             self.data[kind] = [r for r in self.data[kind] if r.docname != docname]
-        self.data["summary_docs"].pop(docname, None)
+        self._lookups.clear()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
         for kind in (*RECORD_KINDS, "findings"):
             self.data[kind].extend(r for r in otherdata[kind] if r.docname in wanted)
-        for docname in otherdata["summary_docs"]:
-            if docname in wanted:
-                self.data["summary_docs"][docname] = True
+        for key in ("summary_docs", "record_docs"):
+            for docname in otherdata[key]:
+                if docname in wanted:
+                    self.data[key][docname] = True
+        self._lookups.clear()
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -113,14 +140,14 @@ class WsisDomain(Domain):
                 return None
             line = template.action_line(code)
             title = line.heading if line else code
-            found = next((r for r in self.records("action_lines") if r.code == code), None)
+            found = self.lookup("action_lines", "code", code)
             if found is None:  # the part is missing: the completeness check says so already
                 return None if explicit else _replace_text(contnode, title)  # type: ignore[return-value]
         elif typ == "ind":
-            found = _first(self.records("indicators"), "id", target.strip().lower())
+            found = self.lookup("indicators", "id", target.strip().lower())
             title = found.name if isinstance(found, IndicatorRecord) else target
         elif typ == "story":
-            found = _first(self.records("stories"), "slug", target.strip().lower())
+            found = self.lookup("stories", "slug", target.strip().lower())
             title = found.title if isinstance(found, StoryRecord) else target
         else:
             return None
@@ -143,10 +170,6 @@ class WsisDomain(Domain):
             yield story.slug, story.title, "story", story.docname, story.node_id, 1
         for ind in self.records("indicators"):
             yield ind.id, ind.name, "indicator", ind.docname, ind.node_id, 1
-
-
-def _first(records: list[Any], attribute: str, value: str) -> Any:
-    return next((r for r in records if getattr(r, attribute) == value), None)
 
 
 def _replace_text(contnode: nodes.Element, text: str) -> nodes.Element:
