@@ -91,12 +91,8 @@ def not_applicable_note(reason: str, template: Template, code: str | None) -> no
 def story_header(record: StoryRecord, template: Template) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-story-title"])
     title += nodes.Text(f"Success story: {record.title}")
-    labels = []
-    for code in record.action_lines:
-        line = template.action_line(code)
-        labels.append(line.label if line else code)
     rows: list[tuple[str, str | nodes.Node]] = [
-        ("Action lines", ", ".join(labels)),
+        ("Action lines", ", ".join(action_line_labels(record.action_lines, template))),
         ("Year", str(record.year or "")),
         ("Location", record.location),
         ("Partners", ", ".join(record.partners)),
@@ -119,12 +115,12 @@ def indicator_card(record: IndicatorRecord, template: Template) -> list[nodes.No
         source = link(record.source, record.source_url)
     series = "; ".join(f"{y}: {format_value(v, record.unit)}" for y, v in record.series)
     rows: list[tuple[str, str | nodes.Node]] = [
-        ("Baseline", _dated(record.baseline, record.baseline_year, record.unit)),
-        ("Target", _dated(record.target, record.target_year, record.unit)),
+        ("Baseline", dated_value(record.baseline, record.baseline_year, record.unit)),
+        ("Target", dated_value(record.target, record.target_year, record.unit)),
         ("Series", series),
         ("Source", source),
         ("Scope", " · ".join(filter(None, [record.scope, record.geo]))),
-        ("Action lines", ", ".join(_labels(record.action_lines, template))),
+        ("Action lines", ", ".join(action_line_labels(record.action_lines, template))),
         ("SDG", ", ".join(record.sdg)),
         ("Status", record.status.replace("-", " ")),
         ("Note", record.note),
@@ -132,11 +128,13 @@ def indicator_card(record: IndicatorRecord, template: Template) -> list[nodes.No
     return [title, figure, field_list(rows, "wsis-indicator-fields")]
 
 
-def _dated(value: int | float | None, year: int | None, unit: str) -> str:
+def dated_value(value: int | float | None, year: int | None, unit: str) -> str:
+    """``66% (2022)``: a baseline or target with its year, or nothing."""
     if value is None:
         return ""
     return f"{format_value(value, unit)} ({year})" if year else format_value(value, unit)
 
 
-def _labels(codes: list[str], template: Template) -> list[str]:
+def action_line_labels(codes: list[str], template: Template) -> list[str]:
+    """How codes read in running text: ``C3``, ``C7 E-Health``."""
     return [line.label if (line := template.action_line(c)) else c for c in codes]

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from .checks import DONE, Completeness, PartState, result_of, states_by_subject
+from .checks import Completeness, PartState, result_of, states_by_subject
 from .domain import domain_of
 from .nodes import wsis_summary
-from .render import format_value
+from .render import action_line_labels, dated_value, format_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -142,29 +142,15 @@ def indicators_table(
         source: nodes.Node | str = record.source
         if record.source_url:
             source = nodes.reference(record.source, record.source, refuri=record.source_url)
-        baseline = (
-            f"{format_value(record.baseline, record.unit)} ({record.baseline_year})"
-            if record.baseline is not None
-            else ""
-        )
-        target = (
-            f"{format_value(record.target, record.unit)} ({record.target_year})"
-            if record.target is not None
-            else ""
-        )
-        labels = [
-            line.label if (line := template.action_line(code)) else code
-            for code in record.action_lines
-        ]
         rows.append(
             [
                 name,
                 format_value(record.value, record.unit),
                 str(record.year or ""),
-                baseline,
-                target,
+                dated_value(record.baseline, record.baseline_year, record.unit),
+                dated_value(record.target, record.target_year, record.unit),
                 source,
-                ", ".join(labels),
+                ", ".join(action_line_labels(record.action_lines, template)),
             ]
         )
     headers = ["Indicator", "Value", "Year", "Baseline", "Target", "Source", "Action lines"]
@@ -194,6 +180,3 @@ def outdated_summaries(
     if added or changed or removed:
         return [d for d in domain.data["summary_docs"] if d not in removed]
     return []
-
-
-__all__ = ["DONE", "fill_summaries", "outdated_summaries"]
