@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,6 +108,11 @@ class Checker:
         self.min_words = max(int(env.config.wsis_min_words), 1)
         self.findings: list[Finding] = []
         self.duplicate_lines_reported: set[str] = set()
+        # each kind grouped once by what a part looks it up by, in (document, line) order
+        self.lines = _grouped(self.domain.records("action_lines"), lambda r: [r.code])
+        self.aspects = _grouped(self.domain.records("aspects"), lambda r: [(r.code, r.aspect)])
+        self.sections = _grouped(self.domain.records("sections"), lambda r: [r.key])
+        self.stories = _grouped(self.domain.records("stories"), lambda r: r.action_lines)
         reports = self.domain.records("reports")
         self.anchor: tuple[str, int | None] = (
             reports[0].where if reports else (self.config.root_doc, None)
@@ -193,15 +199,15 @@ class Checker:
         return self.judge_aspect(part)
 
     def not_applicable(self, code: str) -> Any:
-        lines = {r.code: r for r in reversed(self.domain.records("action_lines"))}
-        record = lines.get(code)
-        if record is None:
+        records = self.lines.get(code)
+        if not records:
             line = self.template.action_line(code)
-            record = lines.get(line.parent) if line and line.parent else None
+            records = self.lines.get(line.parent) if line and line.parent else None
+        record = records[0] if records else None
         return record if record is not None and record.not_applicable is not None else None
 
     def action_line_anchor(self, code: str) -> tuple[str, int | None]:
-        records = [r for r in self.domain.records("action_lines") if r.code == code]
+        records = self.lines.get(code, [])
         for extra in records[1:]:
             if code not in self.duplicate_lines_reported:
                 self.duplicate(f"wsis-action-line {code}", extra, records[0])
@@ -210,11 +216,7 @@ class Checker:
 
     def judge_aspect(self, part: Part) -> PartState:
         where = self.action_line_anchor(part.subject)
-        records = [
-            r
-            for r in self.domain.records("aspects")
-            if r.code == part.subject and r.aspect == part.aspect
-        ]
+        records = self.aspects.get((part.subject, part.aspect), [])
         aspect = self.template.aspect(part.aspect or "")
         directive = aspect_directive_name(part.aspect or "")
         if not records:
@@ -231,7 +233,7 @@ class Checker:
 
     def judge_stories(self, part: Part) -> PartState:
         where = self.action_line_anchor(part.subject)
-        stories = [s for s in self.domain.records("stories") if part.subject in s.action_lines]
+        stories = self.stories.get(part.subject, [])
         if not stories:
             return self.missing(
                 part,
@@ -247,7 +249,7 @@ class Checker:
         return judged[0]
 
     def judge_section(self, part: Part) -> PartState:
-        records = [r for r in self.domain.records("sections") if r.key == part.subject]
+        records = self.sections.get(part.subject, [])
         if not records:
             return self.missing(
                 part,
@@ -262,7 +264,7 @@ class Checker:
         section = self.template.section(part.subject)
         needed = section.min_indicators if section else 1
         count = len(self.domain.records("indicators"))
-        sections = [r for r in self.domain.records("sections") if r.key == part.subject]
+        sections = self.sections.get(part.subject)
         where = sections[0].where if sections else self.anchor
         if count < needed:
             return self.missing(
@@ -318,6 +320,15 @@ class Checker:
     def missing(self, part: Part, message: str, where: tuple[str, int | None]) -> PartState:
         self.finding(MISSING, message, where)
         return PartState(part, MISSING, message, *where)
+
+
+def _grouped(records: list[Any], keys: Callable[[Any], list[Any]]) -> dict[Any, list[Any]]:
+    """Records by each of their keys, keeping their order."""
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for record in records:
+        for key in dict.fromkeys(keys(record)):
+            groups[key].append(record)
+    return dict(groups)
 
 
 def aspect_directive_name(key: str) -> str:
