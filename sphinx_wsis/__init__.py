@@ -20,8 +20,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template
+    from .facts import ExpandFacts, depart_facts, visit_facts_html
     from .guards import skip_undecodable_pages
-    from .nodes import ALL_NODES
+    from .nodes import ALL_NODES, wsis_facts
     from .tables import fill_summaries, outdated_summaries
 
     config.register(app)
@@ -30,6 +31,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event("wsis-record")
     for node_class in ALL_NODES:
         app.add_node(node_class, **latex.handlers(node_class))
+    app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
+    app.add_post_transform(ExpandFacts)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)

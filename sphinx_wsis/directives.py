@@ -202,7 +202,7 @@ class ReportDirective(WsisDirective):
         )
         node = wsis_report(classes=["wsis-report"])
         record.node_id = self.anchor(node, "wsis", "report")
-        node += report_card(record, self.template)
+        node += report_card(record, self.template, self.state.document)
         self.add_body(record, node)
         self.record("reports", record, node)
         return [node]
@@ -238,7 +238,7 @@ class ContactDirective(WsisDirective):
         record.valid = bool(record.name and record.email)
         node = wsis_contact(classes=["wsis-contact"])
         record.node_id = self.anchor(node, "wsis", "contact")
-        node += contact_card(record)
+        node += contact_card(record, self.state.document)
         self.add_body(record, node)
         self.record("contacts", record, node)
         return [node]
@@ -379,7 +379,7 @@ class StoryDirective(WsisDirective):
         )
         node = wsis_story(classes=["wsis-story"])
         record.node_id = self.anchor(node, "wsis-story", record.slug)
-        node += story_header(record, self.template)
+        node += story_header(record, self.template, self.state.document)
         self.add_body(record, node)
         self.record("stories", record, node)
         return [node]
@@ -443,7 +443,7 @@ class IndicatorDirective(WsisDirective):
 
         node = wsis_indicator(classes=["wsis-indicator"])
         record.node_id = self.anchor(node, "wsis-ind", record.id)
-        node += indicator_card(record, self.template)
+        node += indicator_card(record, self.template, self.state.document)
         self.add_body(record, node)
         self.record("indicators", record, node)
         return [node]

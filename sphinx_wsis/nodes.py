@@ -42,6 +42,19 @@ class wsis_indicator(wsis_node):
     """One key indicator card."""
 
 
+class wsis_facts(nodes.paragraph):
+    """A card's generated label/value rows (a story's year, an indicator's source …), as data.
+
+    A field list would cost each card some forty doctree nodes that every transform, the
+    pickler, the search index and the writer walk; this node keeps the rows in its ``rows``
+    attribute as ``(label, text, uri)`` and holds one Text child with the values, so search
+    finds them. The HTML writer renders the rows as a field list (:mod:`.facts`); for every
+    other builder a post-transform turns the node into that field list before writing, so
+    those builders need no visitor. Should a builder see it anyway, it is a paragraph of the
+    values: nothing is lost.
+    """
+
+
 class wsis_summary(wsis_node):
     """Where ``wsis-completeness`` or ``wsis-indicators`` puts its table once all pages are read.
 

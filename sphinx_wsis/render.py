@@ -1,7 +1,8 @@
-"""Cards for the report's records, built from standard docutils nodes.
+"""Cards for the report's records, built from standard docutils nodes and a facts node.
 
-Standard nodes (paragraphs, field lists, references) render in every builder and are escaped
-by every writer, so a ``<script>`` or ``\\input`` in an option stays text everywhere.
+Standard nodes (paragraphs, rubrics) and the facts node (:mod:`.facts`, a field list for every
+writer) are escaped by every writer, so a ``<script>`` or ``\\input`` in an option stays text
+everywhere.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from .entries import ContactRecord, IndicatorRecord, ReportRecord, StoryRecord
+from .facts import Row, facts_node
 from .template import Template
 
 UNIT_LABELS = {"percent": "%", "per-100": "per 100 inhabitants", "usd": "USD", "number": ""}
@@ -32,51 +34,36 @@ def format_value(value: int | float | None, unit: str) -> str:
     return f"{number} {label}".strip()
 
 
-def link(text: str, uri: str) -> nodes.reference:
-    return nodes.reference(text, text, refuri=uri, internal=False)
-
-
-def field_list(rows: list[tuple[str, str | nodes.Node]], *classes: str) -> nodes.field_list:
-    """Label/value rows; empty values are left out."""
-    fields = nodes.field_list(classes=["wsis-fields", *classes])
-    for label, value in rows:
-        if not value:
-            continue
-        body = nodes.paragraph()
-        body += nodes.Text(value) if isinstance(value, str) else value
-        fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
-    return fields
-
-
-def report_card(record: ReportRecord, template: Template) -> list[nodes.Node]:
+def report_card(
+    record: ReportRecord, template: Template, document: nodes.document
+) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     title = nodes.paragraph(classes=["wsis-report-entity"])
     title += nodes.strong(record.entity or "Unnamed entity", record.entity or "Unnamed entity")
     result.append(title)
     subtitle = f"WSIS+20 report {record.period}: {template.title}"
     result.append(nodes.paragraph(subtitle, subtitle, classes=["wsis-report-template"]))
-    rows: list[tuple[str, str | nodes.Node]] = [
-        ("Stakeholder type", template.stakeholder_label(record.stakeholder) or ""),
-        ("Country", record.country),
-        ("Reporting period", record.period),
-        ("Date", record.date),
-        ("Website", link(record.website, record.website) if record.website else ""),
+    rows: list[Row] = [
+        ("Stakeholder type", template.stakeholder_label(record.stakeholder) or "", ""),
+        ("Country", record.country, ""),
+        ("Reporting period", record.period, ""),
+        ("Date", record.date, ""),
+        ("Website", record.website, record.website),
     ]
-    result.append(field_list(rows, "wsis-report-fields"))
+    result.append(facts_node(rows, document, "wsis-report-fields"))
     return result
 
 
-def contact_card(record: ContactRecord) -> list[nodes.Node]:
-    email = link(record.email, f"mailto:{record.email}") if record.email else ""
-    rows: list[tuple[str, str | nodes.Node]] = [
-        ("Name", record.name),
-        ("Role", record.role),
-        ("Unit", record.unit),
-        ("E-mail", email),
-        ("Phone", record.phone),
-        ("Address", record.address),
+def contact_card(record: ContactRecord, document: nodes.document) -> list[nodes.Node]:
+    rows: list[Row] = [
+        ("Name", record.name, ""),
+        ("Role", record.role, ""),
+        ("Unit", record.unit, ""),
+        ("E-mail", record.email, f"mailto:{record.email}"),
+        ("Phone", record.phone, ""),
+        ("Address", record.address, ""),
     ]
-    return [field_list(rows, "wsis-contact-fields")]
+    return [facts_node(rows, document, "wsis-contact-fields")]
 
 
 def not_applicable_note(reason: str, template: Template, code: str | None) -> nodes.Node:
@@ -88,21 +75,25 @@ def not_applicable_note(reason: str, template: Template, code: str | None) -> no
     return note
 
 
-def story_header(record: StoryRecord, template: Template) -> list[nodes.Node]:
+def story_header(
+    record: StoryRecord, template: Template, document: nodes.document
+) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-story-title"])
     title += nodes.Text(f"Success story: {record.title}")
-    rows: list[tuple[str, str | nodes.Node]] = [
-        ("Action lines", ", ".join(action_line_labels(record.action_lines, template))),
-        ("Year", str(record.year or "")),
-        ("Location", record.location),
-        ("Partners", ", ".join(record.partners)),
-        ("SDGs", ", ".join(record.sdgs)),
-        ("More", link(record.url, record.url) if record.url else ""),
+    rows: list[Row] = [
+        ("Action lines", ", ".join(action_line_labels(record.action_lines, template)), ""),
+        ("Year", str(record.year or ""), ""),
+        ("Location", record.location, ""),
+        ("Partners", ", ".join(record.partners), ""),
+        ("SDGs", ", ".join(record.sdgs), ""),
+        ("More", record.url, record.url),
     ]
-    return [title, field_list(rows, "wsis-story-fields")]
+    return [title, facts_node(rows, document, "wsis-story-fields")]
 
 
-def indicator_card(record: IndicatorRecord, template: Template) -> list[nodes.Node]:
+def indicator_card(
+    record: IndicatorRecord, template: Template, document: nodes.document
+) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-indicator-title"])
     title += nodes.Text(record.name)
     figure = nodes.paragraph(classes=["wsis-indicator-value"])
@@ -110,22 +101,19 @@ def indicator_card(record: IndicatorRecord, template: Template) -> list[nodes.No
     figure += nodes.strong(value_text, value_text)
     if record.year:
         figure += nodes.Text(f" ({record.year})")
-    source: str | nodes.Node = record.source
-    if record.source and record.source_url:
-        source = link(record.source, record.source_url)
     series = "; ".join(f"{y}: {format_value(v, record.unit)}" for y, v in record.series)
-    rows: list[tuple[str, str | nodes.Node]] = [
-        ("Baseline", dated_value(record.baseline, record.baseline_year, record.unit)),
-        ("Target", dated_value(record.target, record.target_year, record.unit)),
-        ("Series", series),
-        ("Source", source),
-        ("Scope", " · ".join(filter(None, [record.scope, record.geo]))),
-        ("Action lines", ", ".join(action_line_labels(record.action_lines, template))),
-        ("SDG", ", ".join(record.sdg)),
-        ("Status", record.status.replace("-", " ")),
-        ("Note", record.note),
+    rows: list[Row] = [
+        ("Baseline", dated_value(record.baseline, record.baseline_year, record.unit), ""),
+        ("Target", dated_value(record.target, record.target_year, record.unit), ""),
+        ("Series", series, ""),
+        ("Source", record.source, record.source_url),
+        ("Scope", " · ".join(filter(None, [record.scope, record.geo])), ""),
+        ("Action lines", ", ".join(action_line_labels(record.action_lines, template)), ""),
+        ("SDG", ", ".join(record.sdg), ""),
+        ("Status", record.status.replace("-", " "), ""),
+        ("Note", record.note, ""),
     ]
-    return [title, figure, field_list(rows, "wsis-indicator-fields")]
+    return [title, figure, facts_node(rows, document, "wsis-indicator-fields")]
 
 
 def dated_value(value: int | float | None, year: int | None, unit: str) -> str:

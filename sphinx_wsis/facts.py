@@ -1,0 +1,107 @@
+"""The label/value rows of the report's cards, kept as data until a writer needs them.
+
+A card's facts (a story's year and partners, an indicator's baseline and source, the contact's
+e-mail) used to be a field list built at read time: five or six doctree nodes per row, which
+every read transform, the pickled environment, the post-transforms, the search index and the
+writer walked. In a report with many stories and indicators that doubled the doctree. Here a
+card keeps its rows in one :class:`~.nodes.wsis_facts` node; HTML writes them directly as the
+field list docutils would have written, and every other builder (LaTeX, text, man, linkcheck …)
+gets the real field list from a post-transform that runs before any of Sphinx's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.languages import normalize_language_tag
+from docutils.utils import smartquotes
+from sphinx.transforms import SphinxSmartQuotes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .nodes import wsis_facts
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
+
+#: One row: its label, its text, and the address the text links to ("" for plain text).
+Row = tuple[str, str, str]
+_QUOTER = "wsis:smartquotes"
+
+
+def facts_node(rows: list[Row], document: nodes.document, *classes: str) -> wsis_facts:
+    """The rows as one node; rows without text are left out, values get Sphinx's smart quotes."""
+    quote = _smart_quotes(document)
+    kept = [(label, quote(text), uri) for label, text, uri in rows if text]
+    values = "\n".join(text for _, text, _ in kept)
+    return wsis_facts(values, values, rows=kept, classes=["wsis-fields", *classes])
+
+
+def _smart_quotes(document: nodes.document) -> Callable[[str], str]:
+    """What Sphinx's SmartQuotes transform would do to a value written as its own paragraph.
+
+    The values never become Text nodes, so the transform cannot see them; asking the transform
+    whether it applies keeps ``smartquotes``, ``smartquotes_action`` and
+    ``smartquotes_excludes`` in force. Decided once per document.
+    """
+    temp_data = document.settings.env.temp_data  # cleared after each page is read
+    if _QUOTER in temp_data:
+        return temp_data[_QUOTER]
+    transform = SphinxSmartQuotes(document, startnode=None)
+    quoter: Callable[[str], str] = str
+    if transform.is_available():
+        tags = normalize_language_tag(transform.env.settings["language_code"])
+        language = next((tag for tag in tags if tag in smartquotes.smartchars.quotes), "en")
+        action = transform.config.smartquotes_action
+
+        def quoter(text: str) -> str:
+            return "".join(smartquotes.educate_tokens([("plain", text)], action, language))
+
+    temp_data[_QUOTER] = quoter
+    return quoter
+
+
+def as_field_list(node: wsis_facts) -> nodes.field_list:
+    """The field list the rows stand for: label, then a paragraph with the text or its link."""
+    fields = nodes.field_list(classes=list(node["classes"]))
+    for label, text, uri in node["rows"]:
+        body = nodes.paragraph()
+        if uri:
+            body += nodes.reference(text, text, refuri=uri, internal=False)
+        else:
+            body += nodes.Text(text)
+        fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
+    return fields
+
+
+def writes_facts_itself(builder: Builder | type[Builder]) -> bool:
+    """HTML builders render the node directly; EPUB wants real references (it shows URLs)."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+class ExpandFacts(SphinxPostTransform):
+    """Give builders other than HTML the real field list, before linkcheck or LaTeX look."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        # Sphinx 9 deprecates the transform's app; 8.1 has no builder class on the environment
+        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
+        if writes_facts_itself(builder):
+            return
+        for node in list(self.document.findall(wsis_facts)):
+            node.replace_self(as_field_list(node))
+
+
+def visit_facts_html(self: HTML5Translator, node: wsis_facts) -> None:
+    """Write exactly what docutils writes for the field list, so themes style it the same."""
+    fields = as_field_list(node)
+    fields.parent = node.parent  # the writer asks the parent whether the list is compact
+    fields.walkabout(self)
+    raise nodes.SkipNode
+
+
+def depart_facts(self: Any, node: wsis_facts) -> None:
+    """Never called: the visitor writes the rows and skips the node."""
