@@ -22,6 +22,8 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 from sphinx_needs.api import add_field, add_need, add_need_type
 from sphinx_needs.data import SphinxNeedsData
@@ -118,6 +120,9 @@ def setup(app: Sphinx) -> None:
     app.connect("wsis-record", add_record_need)
     # before sphinx-needs merges the workers' needs (500): drop a duplicate entry's need
     app.connect("env-merge-info", drop_merged_duplicates, priority=400)
+    # after sphinx-needs took the hidden needs out of the page (doctree-read, 500)
+    app.connect("doctree-read", note_needs_content, priority=800)
+    app.connect("html-page-context", drop_unused_needs_assets)
 
 
 def register_schema(app: Sphinx, config: Config) -> None:
@@ -260,6 +265,52 @@ def add_record_need(
     node.extend(need_nodes)
     # needtable, needflow and :need: link to the need's id: let them land on the report's card
     node["ids"].append(nid)
+
+
+#: Where sphinx-needs and its data viewer put their stylesheets and scripts, under ``_static``.
+NEEDS_ASSET_DIRS = ("sphinx-needs/", "sphinx-data-viewer/")
+NEEDS_MODULES = ("sphinx_needs", "sphinx_data_viewer")
+_SHOWS_NEEDS = "wsis_shows_needs"
+
+
+def note_needs_content(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: mark a page that shows sphinx-needs content (a need, needtable, …).
+
+    The report's own needs are hidden and already gone from the page by now, so a page is
+    marked only for what its author wrote with sphinx-needs. The mark is an attribute of the
+    pickled document, so it follows the page through incremental and parallel builds.
+    """
+    doctree[_SHOWS_NEEDS] = any(
+        type(node).__module__.startswith(NEEDS_MODULES) for node in doctree.findall(nodes.Element)
+    )
+
+
+def drop_unused_needs_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: no sphinx-needs stylesheets and scripts where nothing uses them.
+
+    sphinx-needs links its eleven stylesheets and scripts into every page. The report renders
+    its needs itself, so a report page would load them for nothing, and writing them into
+    each page was a tenth of the build. Pages with sphinx-needs content keep them all; a
+    single-page build (one document for all pages) is left alone.
+    """
+    if isinstance(app.builder, SingleFileHTMLBuilder):
+        return
+    if doctree is not None and doctree.get(_SHOWS_NEEDS, True):
+        return
+    for key in ("css_files", "script_files"):
+        assets = context.get(key)
+        if isinstance(assets, list):
+            context[key] = [
+                asset
+                for asset in assets
+                if not _is_needs_asset(str(getattr(asset, "filename", asset)))
+            ]
+
+
+def _is_needs_asset(filename: str) -> bool:
+    return filename.removeprefix("_static/").startswith(NEEDS_ASSET_DIRS)
 
 
 def drop_merged_duplicates(

@@ -188,6 +188,26 @@ def test_a_needtable_filters_stories_and_indicators(
     assert indicator_id.startswith("WSIS_IND_SCHOOLS_ONLINE_")
 
 
+def test_sphinx_needs_assets_only_on_pages_that_show_needs(
+    build: Callable[..., Built], tmp_path: Path
+) -> None:
+    """The report renders its needs itself: its pages do not load sphinx-needs' eleven files."""
+    built = build(write_project(tmp_path / "p", STORIES), "html")
+
+    def assets(docname: str) -> list[str]:
+        soup = BeautifulSoup(built.html(docname), "html.parser")
+        links = [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
+        return [*links, *(tag["src"] for tag in soup.find_all("script", src=True))]
+
+    with_table = assets("index")  # holds the needtables
+    assert any("sphinx-needs/" in a for a in with_table)
+    assert any("sphinx-data-viewer/" in a for a in with_table)
+    report_page = assets("c2")  # a story, registered as a hidden need
+    assert report_page and not any("sphinx-needs/" in a or "data-viewer" in a for a in report_page)
+    assert any("wsis.css" in a for a in report_page)
+    assert (built.outdir / "_static" / "sphinx-needs").is_dir()  # still copied for the tables
+
+
 def test_an_incremental_build_updates_the_needs(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
