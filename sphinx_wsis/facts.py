@@ -81,6 +81,12 @@ def writes_facts_itself(builder: Builder | type[Builder]) -> bool:
     return builder.format == "html" and not builder.name.startswith("epub")
 
 
+def writes_no_pages(builder: Builder | type[Builder]) -> bool:
+    """The dummy builder (what ``sphinx-wsis check`` runs) resolves pages but writes nothing,
+    so rendering for it is wasted: references are still resolved, and warn, without it."""
+    return builder.name == "dummy"
+
+
 class ExpandFacts(SphinxPostTransform):
     """Give builders other than HTML the real field list, before linkcheck or LaTeX look."""
 
@@ -89,7 +95,7 @@ class ExpandFacts(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         # Sphinx 9 deprecates the transform's app; 8.1 has no builder class on the environment
         builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        if writes_facts_itself(builder):
+        if writes_facts_itself(builder) or writes_no_pages(builder):
             return
         for node in list(self.document.findall(wsis_facts)):
             node.replace_self(as_field_list(node))

@@ -13,7 +13,7 @@ import io
 import re
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,13 +172,16 @@ def run_sphinx(
             raise InternalError(
                 f"Sphinx failed while reading {srcdir}: {type(exc).__name__}: {exc}", exc
             ) from exc
+        result = result_of(app.env)
         yield SphinxRun(
             srcdir,
             outdir,
             app,
-            result_of(app.env),
+            result,
             completeness_document(app.env),
-            parse_warnings(warning.getvalue(), srcdir),
+            parse_warnings(
+                warning.getvalue(), srcdir, reported={f.message for f in result.findings}
+            ),
         )
 
 
@@ -210,8 +213,14 @@ _WARNING_RE = re.compile(
 )
 
 
-def parse_warnings(text: str, srcdir: Path, *, include_wsis: bool = False) -> list[SphinxWarning]:
-    """Sphinx's warning stream as records; ``wsis.*`` ones are left out (the checks have them).
+def parse_warnings(
+    text: str, srcdir: Path, *, reported: Collection[str] = ()
+) -> list[SphinxWarning]:
+    """Sphinx's warning stream as records, without the ``wsis.*`` ones in ``reported``.
+
+    The checks' own findings are reported as findings; every other warning, ``wsis.*`` ones
+    included (a reference to a story the report lacks, a sphinx-needs id clash), fails a
+    ``-W`` build and so is kept.
 
     A warning may span lines (docutils quotes the offending source); continuation lines belong
     to the warning before them.
@@ -225,7 +234,7 @@ def parse_warnings(text: str, srcdir: Path, *, include_wsis: bool = False) -> li
             entries[-1]["message"] += "\n" + raw.rstrip()
     result = []
     for entry in entries:
-        if entry["type"] and entry["type"].startswith("wsis") and not include_wsis:
+        if (entry["type"] or "").startswith("wsis") and entry["message"].strip() in reported:
             continue
         file, line = _split_location(entry["location"], srcdir)
         result.append(

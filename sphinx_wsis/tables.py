@@ -13,6 +13,7 @@ from sphinx.util.nodes import make_refnode
 
 from .checks import Completeness, PartState, result_of, states_by_subject
 from .domain import domain_of
+from .facts import writes_no_pages
 from .nodes import wsis_summary
 from .render import action_line_labels, dated_value, format_value
 
@@ -160,6 +161,8 @@ def indicators_table(
 
 def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: replace each summary placeholder by its table."""
+    if writes_no_pages(app.builder):
+        return
     env = app.env
     for node in list(doctree.findall(wsis_summary)):
         if node["kind"] == "completeness":

@@ -464,12 +464,19 @@ def test_check_reports_other_sphinx_warnings_and_fails(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("_build"))
     assert wsis("check", project).returncode == 0
     page = project / "challenges.md"
-    page.write_text(page.read_text("utf-8") + "\n{unknown-role}`x`\n\n```{nonexistent}\n```\n")
+    page.write_text(
+        page.read_text("utf-8")
+        + "\n{unknown-role}`x`\n\n```{nonexistent}\n```\n"
+        + "\nSee {wsis:story}`no-such-story` and {ref}`no-such-label`.\n"
+    )
     result = wsis("check", project, "--format", "json")
     assert result.returncode == 1
     document = json.loads(result.stdout)
     assert document["complete"] is True  # every part is written ...
     warnings = document["sphinx_warnings"]  # ... but Sphinx warned, as -W would fail on
     assert any(w["file"] == "challenges.md" and w["line"] for w in warnings), warnings
+    # references are resolved, and warn, although check writes no pages
+    messages = " ".join(w["message"] for w in warnings)
+    assert "no-such-story" in messages and "no-such-label" in messages, warnings
     text = wsis("check", project)
     assert "Other Sphinx warnings" in text.stdout and "challenges.md:" in text.stdout
