@@ -67,13 +67,15 @@ def as_field_list(node: wsis_facts) -> nodes.field_list:
     """The field list the rows stand for: label, then a paragraph with the text or its link."""
     fields = nodes.field_list(classes=list(node["classes"]))
     for label, text, uri in node["rows"]:
-        body = nodes.paragraph()
-        if uri:
-            body += nodes.reference(text, text, refuri=uri, internal=False)
-        else:
-            body += nodes.Text(text)
+        body = _value(text, uri)
         fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
     return fields
+
+
+def _value(text: str, uri: str) -> nodes.paragraph:
+    """A row's value as a paragraph: its text, or its text linking to ``uri``."""
+    value = nodes.reference(text, text, refuri=uri, internal=False) if uri else nodes.Text(text)
+    return nodes.paragraph("", "", value)
 
 
 def writes_facts_itself(builder: Builder | type[Builder]) -> bool:
@@ -117,8 +119,7 @@ def visit_facts_html(self: HTML5Translator, node: wsis_facts) -> None:
             f'<dd class="{parity}"><p>'
         )
         if uri:
-            paragraph = nodes.paragraph("", "", nodes.reference(text, text, refuri=uri))
-            paragraph[0].walkabout(self)
+            _value(text, uri)[0].walkabout(self)  # the reference needs its paragraph parent
         else:
             self.body.append(self.encode(text))
         self.body.append("</p>\n</dd>\n")
