@@ -43,15 +43,10 @@ class wsis_indicator(wsis_node):
 
 
 class wsis_facts(nodes.paragraph):
-    """A card's generated label/value rows (a story's year, an indicator's source …), as data.
+    """A card's label/value rows as data (``rows``: ``(label, text, uri)``); see :mod:`.facts`.
 
-    A field list would cost each card some forty doctree nodes that every transform, the
-    pickler, the search index and the writer walk; this node keeps the rows in its ``rows``
-    attribute as ``(label, text, uri)`` and holds one Text child with the values, so search
-    finds them. The HTML writer renders the rows as a field list (:mod:`.facts`); for every
-    other builder a post-transform turns the node into that field list before writing, so
-    those builders need no visitor. Should a builder see it anyway, it is a paragraph of the
-    values: nothing is lost.
+    Its one Text child repeats the values, so search finds them and a builder that somehow
+    sees the node shows them as a paragraph: nothing is lost.
     """
 
 

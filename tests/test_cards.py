@@ -122,8 +122,6 @@ def test_xml_and_latex_get_real_field_lists_and_links(build: Callable[..., Built
 
 def test_linkcheck_sees_the_links_of_a_card(build: Callable[..., Built], tmp_path: Path):
     """linkcheck collects links before writing: the card's links must be real references."""
-    from sphinx.builders.linkcheck import HyperlinkCollector  # noqa: F401 (the collector)
-
     built = build(project(tmp_path, MYST_CONF + "linkcheck_ignore = [r'.*']\n"), "linkcheck")
     report = (built.outdir / "output.json").read_text("utf-8")
     assert "https://example.org/libraries?a=1&b=2" in report
