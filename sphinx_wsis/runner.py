@@ -148,7 +148,7 @@ def run_sphinx(
                 outdir,
                 Path(tmp) / "doctrees",
                 buildername,
-                status=StatusStream(progress),
+                status=StatusStream(progress) if progress else None,
                 warning=warning,
                 freshenv=True,
                 parallel=parallel,

@@ -268,7 +268,7 @@ def parse_template(raw: bytes | str, origin: str) -> Template:
     text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise TemplateError(f"not valid YAML: {exc.problem}", _at(origin, line)) from exc
@@ -277,8 +277,23 @@ def parse_template(raw: bytes | str, origin: str) -> Template:
     if node is None:
         raise TemplateError("the template file is empty", origin)
     lines: dict[tuple[Any, ...], int] = {}
-    data = _plain(node, (), lines, origin)
+    data = _plain(node, (), lines, origin, yaml.constructor.SafeConstructor())
     return _Validator(data, lines, origin, digest).template()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML's node tree, parsed by libyaml when PyYAML has it (every build loads a template).
+
+    libyaml's error messages are terser ("found character that cannot start any token", without
+    the character), so a document it refuses is parsed again in Python for the message.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 # -- YAML to plain data, keeping line numbers and refusing anything but plain data -------------
@@ -292,7 +307,13 @@ _PLAIN_TAGS = {
 }
 
 
-def _plain(node: yaml.Node, path: tuple[Any, ...], lines: dict, origin: str) -> Any:
+def _plain(
+    node: yaml.Node,
+    path: tuple[Any, ...],
+    lines: dict,
+    origin: str,
+    scalars: yaml.constructor.SafeConstructor,
+) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
@@ -304,16 +325,18 @@ def _plain(node: yaml.Node, path: tuple[Any, ...], lines: dict, origin: str) -> 
             key = str(key_node.value)
             if key in result:
                 raise TemplateError(f"key {key!r} appears twice", _at(origin, key_node))
-            result[key] = _plain(value_node, (*path, key), lines, origin)
+            result[key] = _plain(value_node, (*path, key), lines, origin, scalars)
             lines[(*path, key)] = key_node.start_mark.line + 1  # point at the key, not its value
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
             raise _tag_error(node, origin)
-        return [_plain(item, (*path, i), lines, origin) for i, item in enumerate(node.value)]
+        return [
+            _plain(item, (*path, i), lines, origin, scalars) for i, item in enumerate(node.value)
+        ]
     if node.tag not in _PLAIN_TAGS:
         raise _tag_error(node, origin)
-    return yaml.SafeLoader("").construct_object(node)
+    return scalars.construct_object(node)
 
 
 def _tag_error(node: yaml.Node, origin: str) -> TemplateError:
