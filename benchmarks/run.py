@@ -10,9 +10,14 @@ next to it as a check against noise from other processes).
 A measurement that needs a feature not on this branch yet (``sphinx-wsis check``, the
 ``wsis-json`` builder, the sphinx-needs integration) says so in the table instead of a figure.
 
+``--instructions 1,10`` also runs the full HTML build, ``check`` and ``-b dummy`` once each
+under valgrind's cachegrind and prints the instructions each executed: a figure other tenants of
+a shared machine cannot move, to read the timed ratios against (and slow: about 13x the build).
+
 Usage::
 
     python benchmarks/run.py [--scales 1,10,100] [--repeat 5] [--quick] [--latex-scales 1]
+                             [--instructions 1,10]
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -50,6 +56,7 @@ class Sample:
     wall: float
     cpu: float
     rss_kb: int
+    instructions: int | None = None  # under valgrind only (wall, cpu and rss are then its own)
 
 
 @dataclass
@@ -65,10 +72,24 @@ class Unavailable(Exception):
     """A feature this measurement needs is not on this branch (yet)."""
 
 
-def run(argv: Sequence[str], cwd: Path | None = None) -> Sample:
-    """Run one command, return its wall time, CPU time and peak RSS; raise on failure."""
+#: cachegrind without its cache simulation counts instructions and nothing else (fastest mode)
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+INSTRUCTIONS_RE = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)", re.MULTILINE)
+
+
+def run(argv: Sequence[str], cwd: Path | None = None, *, count: bool = False) -> Sample:
+    """Run one command, return its wall time, CPU time and peak RSS; raise on failure.
+
+    With ``count`` the command runs under valgrind and the sample also holds the number of
+    instructions it executed; hash randomisation is fixed so that two runs execute the same.
+    """
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)])}
     env.pop("SPHINXOPTS", None)
+    if count:
+        if shutil.which("valgrind") is None:
+            raise Unavailable("valgrind is not installed (Debian: apt-get install valgrind)")
+        argv = [*VALGRIND, *argv]
+        env["PYTHONHASHSEED"] = "0"
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=log, stderr=log)
@@ -79,7 +100,13 @@ def run(argv: Sequence[str], cwd: Path | None = None) -> Sample:
         output = log.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise subprocess.CalledProcessError(process.returncode, argv, output)
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+    instructions = None
+    if count:
+        found = INSTRUCTIONS_RE.findall(output)
+        if not found:
+            raise subprocess.CalledProcessError(0, argv, "valgrind printed no instruction count")
+        instructions = int(found[-1].replace(",", ""))
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, instructions)
 
 
 def failure(exc: subprocess.CalledProcessError) -> str:
@@ -191,17 +218,21 @@ class Bench:
         repeat: int,
         before: Callable[[Project, str, int], None] | None = None,
         after: Callable[[Project, str, int], None] | None = None,
+        count: bool = False,
+        key: str = "",
     ) -> None:
         for round_ in range(repeat):
             order = variants if round_ % 2 == 0 else list(reversed(variants))
             for variant in order:
-                measure = self.results.setdefault((case, project.scale, variant), Measure())
+                measure = self.results.setdefault(
+                    (f"{case}-{key}" if key else case, project.scale, variant), Measure()
+                )
                 if measure.error:
                     continue
                 try:
                     if before:
                         before(project, variant, round_)
-                    measure.samples.append(run(command(project, variant)))
+                    measure.samples.append(run(command(project, variant), count=count))
                     if after:
                         after(project, variant, round_)
                 except Unavailable as exc:
@@ -216,6 +247,8 @@ class Bench:
         else:
             last = measure.samples[-1]
             what = f"{last.wall:7.2f} s wall {last.cpu:7.2f} s cpu {last.rss_kb / 1024:6.0f} MiB"
+            if last.instructions is not None:
+                what = f"{last.instructions / 1e9:7.2f} G instructions ({last.wall:.0f} s)"
         print(f"  {case:<12} {scale:>4}x {variant:<11} {what}", file=sys.stderr, flush=True)
 
     def full_and_incremental(self, project: Project, repeat: int) -> None:
@@ -226,6 +259,12 @@ class Bench:
                 self.measure("html", project, [variant], html_build, 1)
                 edit_page(project, variant, round_)
                 self.measure("incremental", project, [variant], incremental_build, 1)
+
+    def count_instructions(self, project: Project, wsis_variants: Sequence[str]) -> None:
+        """Each build once under valgrind: deterministic, so one run is the figure."""
+        self.measure("html", project, self.variants, html_build, 1, count=True, key="instr")
+        self.measure("check", project, wsis_variants, check, 1, count=True, key="instr")
+        self.measure("json", project, ["baseline"], json_build, 1, count=True, key="instr")
 
     def run(self) -> None:
         args = self.args
@@ -241,6 +280,8 @@ class Bench:
                 self.measure("json", project, self.variants, json_build, repeat)
             if scale in args.latex_scales:
                 self.measure("latexpdf", project, self.variants, latexpdf, min(repeat, 3))
+            if scale in args.instructions:
+                self.count_instructions(project, wsis_variants)
             if not args.keep:
                 shutil.rmtree(project.root, ignore_errors=True)
 
@@ -406,6 +447,11 @@ class Report:
                     f"peak memory, full HTML, {label}", scale, base, html,
                     GOALS["memory"][variant], memory=True,
                 )  # fmt: skip
+            if self.get("json", scale, "baseline"):
+                self.row(
+                    "plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
+                    base, self.get("json", scale, "baseline"), None,
+                )  # fmt: skip
         labels = {"baseline": "baseline", "wsis": "needs off", "wsis-needs": "needs on"}
         for small, large in zip(args.scales, args.scales[1:], strict=False):
             # the goal is stated for 10x -> 100x; from 1x the cost is within the noise
@@ -425,9 +471,47 @@ class Report:
             "case", "scale", "reference: wall / CPU", "sphinx_wsis: wall / CPU",
             "ratio (wall)", "ratio (CPU)", "goal", f"result ({self.bench.args.judge})",
         ]  # fmt: skip
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(cells) + " |" for cells in self.rows]
-        return "\n".join(lines)
+        return _table(header, self.rows)
+
+    def instructions(self) -> str:
+        """The valgrind counts (``--instructions``): one run each, the same on any machine."""
+        rows: list[list[str]] = []
+
+        def row(case: str, scale: int, reference: str, measured: str, goal: float | None,
+                reference_variant: str = "baseline", variant: str = "") -> None:  # fmt: skip
+            counts = [
+                self.get(f"{name}-instr", scale, v)
+                for name, v in ((reference, reference_variant), (measured, variant))
+            ]
+            if any(m is None or m.error or not m.samples for m in counts):
+                error = next((m.error for m in counts if m and m.error), "not run")
+                rows.append([case, f"{scale}x", "-", "-", "-", _goal(goal), f"n/a: {error}"])
+                return
+            before, after = (m.samples[0].instructions or 0 for m in counts)  # type: ignore[union-attr]
+            ratio = after / before
+            verdict = "" if goal is None else ("PASS" if ratio <= goal else "MISS")
+            rows.append([
+                case, f"{scale}x", f"{before / 1e9:.2f} G", f"{after / 1e9:.2f} G",
+                f"{ratio:.3f}", _goal(goal), verdict,
+            ])  # fmt: skip
+
+        for scale in self.bench.args.instructions:
+            for variant in self.bench.variants[1:]:
+                label = "needs on" if variant == "wsis-needs" else "needs off"
+                row(f"full HTML build, {label}", scale, "html", "html",
+                    GOALS["html"][variant], variant=variant)  # fmt: skip
+                row(f"`sphinx-wsis check` / full build, {label}", scale, "html", "check", 0.6,
+                    reference_variant=variant, variant=variant)  # fmt: skip
+            row("plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
+                "html", "json", None, variant="baseline")  # fmt: skip
+        header = ["case", "scale", "reference", "sphinx_wsis", "ratio", "goal", "result"]
+        return _table(header, rows)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines)
 
 
 def _goal(goal: float | None) -> str:
@@ -442,6 +526,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--repeat-100", type=int, default=3, help="runs per case at scale 100 and above"
     )
     parser.add_argument("--latex-scales", default="1", help="scales to run latexpdf at")
+    parser.add_argument(
+        "--instructions",
+        default="",
+        help="scales to count instructions at under valgrind, e.g. 1,10 (default: none)",
+    )
     parser.add_argument("--quick", action="store_true", help="scales 1,10, 2 runs, no LaTeX")
     parser.add_argument(
         "--judge",
@@ -480,6 +569,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         args.scales, args.repeat, args.latex_scales = "1,10", 2, ""
     args.scales = [int(s) for s in str(args.scales).split(",") if s]
     args.latex_scales = [int(s) for s in str(args.latex_scales).split(",") if s]
+    args.instructions = [int(s) for s in str(args.instructions).split(",") if s]
     return args
 
 
@@ -504,7 +594,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print("\n".join(header))
     print()
-    print(Report(bench).build())
+    report = Report(bench)
+    print(report.build())
+    if args.instructions:
+        print(
+            "\nInstructions executed (valgrind cachegrind, one run each, PYTHONHASHSEED=0): "
+            "what each build does, whatever else the machine runs.\n"
+        )
+        print(report.instructions())
     if args.json and not args.report:
         raw: dict[str, Any] = {
             "machine": header,
