@@ -35,6 +35,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
 if TYPE_CHECKING:
@@ -52,13 +53,30 @@ RTL_LANGUAGES = frozenset({"ar"})
 _: Callable[[str], str] = get_translation(CATALOG)
 
 
+def N_(message: str) -> str:
+    """Mark a message for extraction where it is defined; translate it with ``_`` when shown.
+
+    Module-level tables (state labels, unit labels) are built at import, before the build's
+    language is known, so they hold the English message and are passed to ``_`` at render time.
+    """
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message (by the language's plural rule) for ``count``."""
     return get_translator(CATALOG).ngettext(singular, plural, count)
 
 
 def setup(app: Sphinx) -> None:
-    """Register the ``sphinx_wsis`` message catalog for the project's ``language``."""
+    """Register the ``sphinx_wsis`` message catalog for the project's ``language``.
+
+    Sphinx keeps catalogs in a process-wide table and *adds* a second language as a fallback
+    of the first, so a process that builds a French and then a Spanish project (a test run,
+    a documentation server) would keep printing French. Each application starts from its own
+    language: our entry is dropped before it is registered again.
+    """
+    for namespace in ("general", "console"):
+        sphinx_locale.translators.pop((namespace, CATALOG), None)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
 
 
@@ -75,7 +93,7 @@ def is_rtl(language: str | None) -> bool:
 # -- numbers, amounts, dates -------------------------------------------------------------------
 
 #: Unit labels shown after a number; ``percent`` and ``usd`` are formatted by Babel instead.
-UNIT_LABELS: dict[str, str] = {"per-100": "per 100 inhabitants", "number": ""}
+UNIT_LABELS: dict[str, str] = {"per-100": N_("per 100 inhabitants"), "number": ""}
 
 
 def babel_locale(language: str | None) -> Locale:
@@ -229,6 +247,27 @@ def titles_path(template_path: str | Path) -> Path:
     return path.with_name(path.name.rsplit(".", 1)[0] + I18N_SUFFIX)
 
 
+_TITLES_CACHE: dict[tuple[str, int, int], TemplateTitles] = {}
+
+
+def titles_for(template_path: str | Path) -> TemplateTitles:
+    """The translations of the template at ``template_path``, cached on the file's stat."""
+    path = titles_path(template_path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return TemplateTitles(str(path))
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _TITLES_CACHE:
+        _TITLES_CACHE[key] = load_titles(path)
+    return _TITLES_CACHE[key]
+
+
+def chapter_key(number: str, section_keys: tuple[str, ...] | list[str]) -> str:
+    """A chapter's key in the translations: its number, else its first section's key."""
+    return number or (section_keys[0] if section_keys else "")
+
+
 def load_titles(path: str | Path) -> TemplateTitles:
     """Read and validate a translations file; a missing file means English only."""
     path = Path(path)
@@ -262,7 +301,9 @@ def parse_titles(text: str, origin: str) -> TemplateTitles:
         raw = data.get(group) or {}
         if not isinstance(raw, dict):
             raise TitlesError(f"{origin}: {group}: expected a mapping of {GROUPS[group]}")
-        groups[group] = {str(key): _entry(value, f"{origin}: {group}.{key}") for key, value in raw.items()}
+        groups[group] = {
+            str(key): _entry(value, f"{origin}: {group}.{key}") for key, value in raw.items()
+        }
     sources = data.get("sources") or {}
     if not isinstance(sources, dict):
         raise TitlesError(f"{origin}: sources: expected a mapping of language → source")
@@ -294,10 +335,12 @@ __all__ = [
     "CATALOG",
     "LANGUAGES",
     "LOCALE_DIR",
+    "N_",
     "Entry",
     "TemplateTitles",
     "TitlesError",
     "_",
+    "chapter_key",
     "format_date",
     "format_number",
     "format_percent",
@@ -310,5 +353,6 @@ __all__ = [
     "report_language",
     "setup",
     "slug",
+    "titles_for",
     "titles_path",
 ]
