@@ -23,6 +23,7 @@ use; Arabic-Indic digits would also make the numbers differ from the report's ow
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 import unicodedata
@@ -38,7 +39,10 @@ from babel import numbers as babel_numbers
 from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
+from .template import Template, _compact
+
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 CATALOG = "sphinx_wsis"
@@ -189,6 +193,20 @@ def slug(title: str) -> str:
     return _SLUG_SEPARATORS.sub("-", kept).strip("-")
 
 
+def unique_id(document: nodes.document, prefix: str, term: str) -> str:
+    """``prefix-slug`` for an element, unique in the document and in any script.
+
+    Sphinx's ``make_id`` keeps ASCII only and numbers everything else (``wsis-story-0``), so a
+    Chinese title's anchor would change whenever a story is added before it.
+    """
+    base = f"{prefix}-{slug(term)}" if slug(term) else prefix
+    node_id, counter = base, 1
+    while node_id in document.ids:
+        counter += 1
+        node_id = f"{base}-{counter}"
+    return node_id
+
+
 # -- template titles in six languages ----------------------------------------------------------
 
 I18N_SUFFIX = ".i18n.yaml"
@@ -261,6 +279,72 @@ def titles_for(template_path: str | Path) -> TemplateTitles:
     if key not in _TITLES_CACHE:
         _TITLES_CACHE[key] = load_titles(path)
     return _TITLES_CACHE[key]
+
+
+def translate_template(
+    template: Template, titles: TemplateTitles, language: str | None
+) -> Template:
+    """The template with its titles and prompts in ``language``; codes and keys unchanged.
+
+    Every look-up a report's author types (action-line codes, the forgiving ``C7 E-Health``
+    spellings, section keys) keeps working: the English aliases are kept, and a translated
+    sub-line title adds an alias only where its ASCII form is new and not empty, so a
+    Russian or Chinese title can never shadow ``C7`` itself.
+    """
+    lang = report_language(language)
+    if lang == DEFAULT_LANGUAGE or not titles.groups:
+        return template
+
+    def text(group: str, key: str, default: str) -> str:
+        return titles.text(group, key, lang, default)
+
+    chapters = tuple(
+        dataclasses.replace(
+            chapter,
+            title=text("chapters", chapter_key(chapter.number, chapter.sections), chapter.title),
+            prompt=text("prompts", chapter_key(chapter.number, chapter.sections), chapter.prompt)
+            if chapter.prompt
+            else "",
+        )
+        for chapter in template.chapters
+    )
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            title=text("sections", section.key, section.title),
+            prompt=text("prompts", section.key, section.prompt) if section.prompt else "",
+        )
+        for section in template.sections
+    )
+    lines = tuple(
+        dataclasses.replace(line, title=text("action-lines", line.code, line.title))
+        for line in template.action_lines
+    )
+    aliases = dict(template._aliases)
+    for line in lines:
+        if line.parent:
+            suffix = _compact(line.title)
+            alias = _compact(line.parent) + suffix
+            if suffix and alias not in aliases:
+                aliases[alias] = line.code
+    return dataclasses.replace(
+        template,
+        title=text("template", "title", template.title),
+        subtitle=text("template", "subtitle", template.subtitle),
+        issuer=text("template", "issuer", template.issuer),
+        source=text("template", "source", template.source),
+        stakeholders=tuple(
+            (key, text("stakeholders", key, label)) for key, label in template.stakeholders
+        ),
+        aspects=tuple(
+            dataclasses.replace(aspect, title=text("aspects", aspect.key, aspect.title))
+            for aspect in template.aspects
+        ),
+        chapters=chapters,
+        sections=sections,
+        action_lines=lines,
+        _aliases=aliases,
+    )
 
 
 def chapter_key(number: str, section_keys: tuple[str, ...] | list[str]) -> str:
@@ -355,4 +439,6 @@ __all__ = [
     "slug",
     "titles_for",
     "titles_path",
+    "translate_template",
+    "unique_id",
 ]

@@ -417,3 +417,45 @@ def test_slugs_are_stable_across_unicode_forms():
     assert i18n.slug("Cafe\u0301") == i18n.slug("Café") == "café"  # combining accent
     assert i18n.slug("مَدرسة") == "مَدرسة"  # Arabic vowel marks are kept, not dropped
     assert i18n.slug("— ! —") == ""
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "ar", "zh"])
+def test_a_translated_template_keeps_every_code_key_and_part(shipped, language):
+    template, titles = shipped
+    translated = i18n.translate_template(template, titles, language)
+    assert [p.id for p in translated.parts()] == [p.id for p in template.parts()]
+    assert translated.id == template.id and translated.digest == template.digest
+    for spelling, code in [("C7", "C7"), ("c7", "C7"), ("C7 E-Health", "C7.e-health"),
+                           ("c7/e-health", "C7.e-health"), ("C11", "C11")]:  # fmt: skip
+        assert translated.normalize_code(spelling) == code, spelling
+    line = translated.action_line("C4")
+    assert line is not None and line.title == titles.text("action-lines", "C4", language, "")
+    assert translated.stakeholder_label("academia") == titles.text(
+        "stakeholders", "academia", language, ""
+    )
+    assert translated.aspects[0].title != "Achievements"
+
+
+def test_translated_sub_line_titles_add_aliases_in_latin_script_only(shipped):
+    template, titles = shipped
+    french = i18n.translate_template(template, titles, "fr")
+    assert french.normalize_code("C7 Télésanté") == "C7.e-health"
+    assert french.action_line("C7.e-health").heading == "C7 Télésanté"  # type: ignore[union-attr]
+    assert i18n.translate_template(template, titles, "en") is template
+
+
+def test_element_ids_keep_every_script_and_stay_unique():
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    document = new_document("<test>", get_default_settings(Parser))
+    first = i18n.unique_id(document, "wsis-story", "社区网络")
+    document.ids[first] = None
+    second = i18n.unique_id(document, "wsis-story", "社区网络")
+    other = i18n.unique_id(document, "wsis-story", "Сельские сети связи")
+    assert (first, second, other) == (
+        "wsis-story-社区网络",
+        "wsis-story-社区网络-2",
+        "wsis-story-сельские-сети-связи",
+    )
