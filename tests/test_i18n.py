@@ -208,7 +208,7 @@ def test_update_refuses_to_drop_messages_the_code_does_not_print_yet(tmp_path):
     before = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     script = ROOT / "scripts" / "update-translations"
     result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=False
+        [sys.executable, str(script), "--dry-run"], capture_output=True, text=True, check=False
     )
     after = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     assert after == before
