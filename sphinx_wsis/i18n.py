@@ -19,6 +19,8 @@ digit groups (``184 000``) and the no-break space U+00A0 before ``%`` (``99,3 %`
 number never breaks across lines. Arabic: Western digits (0-9) with ``.`` and ``,``, which is
 CLDR's default for ``ar`` and what UN Arabic documents (the WSIS outcome documents among them)
 use; Arabic-Indic digits would also make the numbers differ from the report's own sources.
+Regions (``ar_EG``, ``ar_SA``) get the same Latin-digit symbols: Babel formats with Latin
+digits in every locale, and mixing them with Arabic separators would read as neither.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,11 +130,9 @@ def format_percent(value: int | float, language: str | None) -> str:
     )
 
 
-def _as_fraction(value: int | float) -> float:
+def _as_fraction(value: int | float) -> Decimal:
     """``99.3`` → ``0.993`` without binary noise (Babel multiplies by 100 again)."""
-    from decimal import Decimal
-
-    return Decimal(str(value)) / 100  # type: ignore[return-value]
+    return Decimal(str(value)) / 100
 
 
 def format_usd(value: int | float, language: str | None) -> str:

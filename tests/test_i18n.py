@@ -350,6 +350,7 @@ def test_arabic_numbers_use_western_digits_as_un_documents_do():
     text = i18n.format_value(1234.5, "number", "ar")
     assert text == "1,234.5"
     assert not any("\u0660" <= ch <= "\u0669" for ch in text)
+    assert i18n.format_value(184000, "number", "ar_EG") == "184,000"  # a region reads the same
 
 
 def test_decimals_are_kept_as_written_and_not_rounded():
