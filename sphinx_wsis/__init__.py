@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, latex
+    from . import config, i18n, latex
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .tables import fill_summaries, outdated_summaries
 
     config.register(app)
+    i18n.setup(app)
     app.add_domain(WsisDomain)
     app.add_builder(WsisJsonBuilder)
     app.add_event("wsis-record")
