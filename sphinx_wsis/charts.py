@@ -271,15 +271,14 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 )  # fmt: skip
             else:
                 records.append(found)
-        if not records:
-            node.replace_self([])
+        caption = nodes.paragraph(classes=["wsis-chart-caption"])
+        caption += nodes.strong(node["title"], node["title"])
+        node += caption
+        if not records:  # warned above; the title stays, so nothing the author wrote is lost
             continue
         spec = spec_for(node["title"], node["kind"], records, language)
         node["spec"] = spec
-        caption = nodes.paragraph(classes=["wsis-chart-caption"])
-        caption += nodes.strong(node["title"], node["title"])
         description = describe(spec, records)
-        node += caption
         node += nodes.paragraph(description, description, classes=["wsis-chart-description"])
 
 
