@@ -273,15 +273,8 @@ def valid_dimension_key(key: str) -> bool:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value(
-        "wsis_indicator_catalogue",
-        [],
-        "env",
-        types=(str, list, tuple),
-        description="More indicator catalogue entries: a YAML file (or a list of them), relative "
-        "to conf.py, in the format of the built-in catalogue; an entry with the code of a "
-        "built-in one replaces it.",
-    )
+    """Load the catalogue with the configuration (``wsis_indicator_catalogue`` is in
+    :data:`~.config.CONFIG_VALUES`); re-read every page when its content changes."""
     app.connect("config-inited", _load_configured, priority=110)
     app.connect("env-get-outdated", _outdated_by_catalogue)
 

@@ -169,7 +169,7 @@ def _indicator_row(
     label = record.name
     breakdown = dimensions_text(record.dimensions)
     if size > 1 and position > 0:
-        label = f"\u00b7 {breakdown or 'no breakdown'}"
+        label = f"\u00b7 {breakdown or record.geo or record.name}"
     elif breakdown:
         label = f"{record.name} \u00b7 {breakdown}"
     inner = nodes.inline(label, label)
