@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -238,7 +239,7 @@ def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path) -> Path:
     path = cache_dir / f"wsis-chart-{spec.digest()}.{fmt}"
     if not path.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{fmt}.tmp")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # parallel writers
         temporary.write_bytes(render_chart(spec, fmt))
         temporary.replace(path)
     return path

@@ -174,10 +174,8 @@ class WsisDirective(SphinxDirective):
         items = [raw] if single else [i for i in (values.text(p) for p in raw.split(",")) if i]
         found = [geo.country(item) for item in items]
         if all(found):
-            countries = [c for c in found if c]
-            return ", ".join(c.name_in(self.language) for c in countries), [
-                c.alpha_3 for c in countries
-            ]
+            shown = ", ".join(geo.display_name(item, self.language) for item in items)
+            return shown, [c.alpha_3 for c in found if c]
         for item, country in zip(items, found, strict=True):
             if country is not None:
                 continue
@@ -519,7 +517,6 @@ class IndicatorDirective(WsisDirective):
             chart = wsis_chart(classes=["wsis-chart"], kind=record.chart, title=record.name)
             chart["indicators"] = [record.node_id]
             chart.source, chart.line = self.get_source_info()
-            domain_of(self.env).note_summary(self.env.docname)
             node += chart
         self.add_body(record, node)
         self.record("indicators", record, node)

@@ -18,28 +18,28 @@ import pycountry
 
 #: gettext locales of pycountry for the five UN languages other than English
 _LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
-#: names in wide use that ISO 3166 does not list, by alpha-2 code
+#: names in wide use that ISO 3166 does not list: (alpha-2 code, language of the name)
 _ALIASES = {
-    "кыргызстан": "KG",
-    "türkiye": "TR",
-    "turkiye": "TR",
-    "ivory coast": "CI",
-    "swaziland": "SZ",
-    "burma": "MM",
-    "cape verde": "CV",
-    "east timor": "TL",
-    "macedonia": "MK",
-    "russia": "RU",
-    "south korea": "KR",
-    "north korea": "KP",
-    "vietnam": "VN",
-    "laos": "LA",
-    "syria": "SY",
-    "iran": "IR",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "moldova": "MD",
+    "кыргызстан": ("KG", "ru"),
+    "türkiye": ("TR", "en"),
+    "turkiye": ("TR", "en"),
+    "ivory coast": ("CI", "en"),
+    "swaziland": ("SZ", "en"),
+    "burma": ("MM", "en"),
+    "cape verde": ("CV", "en"),
+    "east timor": ("TL", "en"),
+    "macedonia": ("MK", "en"),
+    "russia": ("RU", "en"),
+    "south korea": ("KR", "en"),
+    "north korea": ("KP", "en"),
+    "vietnam": ("VN", "en"),
+    "laos": ("LA", "en"),
+    "syria": ("SY", "en"),
+    "iran": ("IR", "en"),
+    "bolivia": ("BO", "en"),
+    "venezuela": ("VE", "en"),
+    "tanzania": ("TZ", "en"),
+    "moldova": ("MD", "en"),
 }
 
 
@@ -74,32 +74,50 @@ def _fold(text: str) -> str:
 
 
 @cache
-def _index() -> dict[str, Country]:
-    index: dict[str, Country] = {}
+def _index() -> dict[str, tuple[Country, frozenset[str]]]:
+    """Every name and code, folded, with the country and the languages the name is in."""
+    found: dict[str, tuple[Country, set[str]]] = {}
+
+    def add(name: str, country: Country, language: str | None) -> None:
+        entry = found.setdefault(_fold(name), (country, set()))
+        if entry[0] is country and language:
+            entry[1].add(language)
+
     for record in pycountry.countries:
         country = Country(record.alpha_2, record.alpha_3, record.numeric, record.name)
-        names = {
+        english = [
             record.name,
             getattr(record, "common_name", ""),
             getattr(record, "official_name", ""),
-        }
-        for language in _LOCALES:
-            translate = _translation(language)
-            if translate:
-                names |= {translate(n) for n in list(names) if n}
-        for name in filter(None, names):
-            index.setdefault(_fold(name), country)
-        index[record.alpha_2.casefold()] = country
-        index[record.alpha_3.casefold()] = country
-    by_code = {c.alpha_2: c for c in index.values()}
-    for alias, code in _ALIASES.items():
-        index.setdefault(_fold(alias), by_code[code])
-    return index
+        ]
+        for name in filter(None, english):
+            add(name, country, "en")
+            for language in _LOCALES:
+                translate = _translation(language)
+                if translate:
+                    add(translate(name), country, language)
+        add(record.alpha_2, country, None)
+        add(record.alpha_3, country, None)
+    by_code = {entry[0].alpha_2: entry[0] for entry in found.values()}
+    for alias, (code, language) in _ALIASES.items():
+        add(alias, by_code[code], language)
+    return {name: (country, frozenset(languages)) for name, (country, languages) in found.items()}
 
 
 def country(raw: str) -> Country | None:
     """The country a name or ISO code means, or None."""
-    return _index().get(_fold(raw))
+    entry = _index().get(_fold(raw))
+    return entry[0] if entry else None
+
+
+def display_name(raw: str, language: str) -> str:
+    """How a country reads in a report in ``language``: the author's spelling when it is a name
+    in that language (``Кыргызстан`` in Russian), else the ISO name in it (``KE`` → Kenya)."""
+    entry = _index().get(_fold(raw))
+    if entry is None:
+        return raw
+    found, languages = entry
+    return " ".join(raw.split()) if language in languages else found.name_in(language)
 
 
 def suggest(raw: str) -> str | None:
@@ -108,4 +126,4 @@ def suggest(raw: str) -> str | None:
     if len(folded) < 3:
         return None
     close = difflib.get_close_matches(folded, list(_index()), n=1, cutoff=0.75)
-    return _index()[close[0]].name if close else None
+    return _index()[close[0]][0].name if close else None

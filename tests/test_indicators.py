@@ -291,6 +291,11 @@ def test_country_names_in_every_un_language() -> None:
         assert found is not None and found.alpha_3 == "KEN", name
     assert geo.country("Côte d\u2019Ivoire").name_in("zh") == "科特迪瓦"
     assert geo.country("World") is None
+    # codes and other languages' names read in the report's language; its own spelling stays
+    assert geo.display_name("KE", "zh") == "肯尼亚"
+    assert geo.display_name("Kenia", "en") == "Kenya"
+    assert geo.display_name("Кыргызстан", "ru") == "Кыргызстан"
+    assert geo.display_name("Кыргызстан", "fr") == "Kirghizistan"
 
 
 # -- charts --------------------------------------------------------------------------------
