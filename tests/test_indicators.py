@@ -241,7 +241,10 @@ def test_units_and_multipliers_are_a_vocabulary(build, tmp_path: Path) -> None:
     built = build(write_project(tmp_path, {"index.md": page}))
     html = built.html()
     assert "2.2 billion people" in html
-    assert "12 hectares" in html  # free text is kept as written
+    assert "12 hectares" in html  # free text is kept as written, with a note in the log
+    assert "index.md:19: wsis-indicator :unit: 'hectares' is not a standard unit" in (
+        built.app.status.getvalue()
+    )
     (bad,) = built.wsis_warnings("invalid")
     assert "'dozen' is not a unit multiplier (use one of: thousand, million, billion)" in bad
     json_built = build(built.srcdir, "wsis-json")
