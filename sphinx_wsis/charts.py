@@ -321,10 +321,12 @@ def visit_chart_latex(self: LaTeXTranslator, node: wsis_chart) -> None:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
     if spec is not None:
         path = chart_file(spec, "pdf", _cache_dir(self.builder))
-        name = _copy(path, Path(self.builder.outdir))
+        # in a folder of their own, so the report stays the one PDF next to the .tex
+        name = _copy(path, Path(self.builder.outdir) / CACHE_DIR)
         self.body.append(
             "\n\\begin{center}\n"
-            rf"\sphinxincludegraphics[width=0.92\linewidth]{{{{{Path(name).stem}}}.pdf}}"
+            rf"\sphinxincludegraphics[width=0.92\linewidth]"
+            rf"{{{{{CACHE_DIR}/{Path(name).stem}}}.pdf}}"
             "\n\\end{center}\n"
         )
     for child in node.children:
