@@ -210,6 +210,22 @@ def test_the_same_code_and_breakdown_twice_is_a_duplicate(build, tmp_path: Path)
     assert "17.8.1-female-rural" in duplicate
 
 
+def test_the_same_figure_under_another_id_is_a_duplicate(build, tmp_path: Path) -> None:
+    again = BREAKDOWN.replace(
+        ":::{wsis-indicators}",
+        ":::{wsis-indicator}\n:code: 17.8.1\n:id: again\n:disaggregation: sex=male; area=rural\n"
+        ":value: 58\n:year: 2025\n:source: ITU\n:::\n\n"
+        ":::{wsis-indicator}\n:code: 17.8.1\n:id: last-year\n:disaggregation: sex=male; area=rural\n"
+        ":value: 55\n:year: 2024\n:source: ITU\n:::\n\n:::{wsis-indicators}",
+    )
+    built = build(write_project(tmp_path, {"index.md": again}))
+    (duplicate,) = built.wsis_warnings("duplicate")  # another year is not a duplicate
+    assert (
+        "a second value of 17.8.1 for this breakdown, area and year; the first is at index.md:32"
+        in duplicate
+    )
+
+
 def test_units_and_multipliers_are_a_vocabulary(build, tmp_path: Path) -> None:
     page = (
         REPORT
