@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, i18n, latex
+    from . import catalogue, charts, config, i18n, latex
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     config.register(app)
     i18n.setup(app)
+    catalogue.setup(app)
     app.add_domain(WsisDomain)
     app.add_builder(WsisJsonBuilder)
     app.add_event("wsis-record")
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
     latex.setup(app)
+    charts.setup(app)
     if _use_needs(app):
         from . import needs
 

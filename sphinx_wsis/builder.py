@@ -23,6 +23,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 
 from . import __version__
+from .catalogue import unit_measure, unit_mult
 from .checks import completeness_document, result_of
 from .config import template_of
 from .domain import domain_of
@@ -146,6 +147,7 @@ class _Exporter:
             "stakeholder": _opt(r.stakeholder),
             "stakeholder_label": self.template.stakeholder_label(r.stakeholder),
             "country": _opt(r.country),
+            "country_code": _opt(r.country_code),
             "period": {"start": int(start), "end": int(end)},
             "date": _opt(r.date),
             "website": _opt(r.website),
@@ -261,7 +263,21 @@ class _Exporter:
             "note": _opt(i.note),
             "paragraphs": list(i.paragraphs),
             "defined_at": self.defined_at(i),
+            **comparable_data(i),
         }
+
+
+def comparable_data(i: IndicatorRecord) -> dict[str, Any]:
+    """What lets a secretariat stack reports: code, SDMX unit concepts, dimensions, area, time."""
+    return {
+        "code": _opt(i.code),
+        "catalogue_name": _opt(i.catalogue_name),
+        "unit_measure": unit_measure(i.unit),
+        "unit_mult": unit_mult(i.multiplier),
+        "dimensions": dict(i.dimensions),
+        "area_codes": list(i.area_codes),
+        "time_period": str(i.year) if i.year else None,
+    }
 
 
 def document_order(env: BuildEnvironment) -> list[str]:

@@ -131,6 +131,7 @@ class Checker:
         ]
         self.check_unique("stories", "slug", "success story")
         self.check_unique("indicators", "id", "indicator id")
+        self.check_observations()
         read = sorted(self.domain.records("findings"), key=_finding_order)
         return Completeness(self.template, parts, [*read, *self.findings])
 
@@ -180,6 +181,20 @@ class Checker:
                 self.duplicate(f"{what} {key!r}", record, seen[key])
             else:
                 seen[key] = record
+
+    def check_observations(self) -> None:
+        """One code, breakdown, area and year is one figure: a second block of it (under
+        another id) is a duplicate; other breakdowns, areas or years are not."""
+        seen: dict[tuple[Any, ...], Record] = {}
+        for record in self.domain.records("indicators"):
+            if not record.code:
+                continue
+            area = tuple(record.area_codes) or record.geo
+            key = (record.code, tuple(record.dimensions), area, record.year)
+            first = seen.setdefault(key, record)
+            if first is not record and first.id != record.id:  # same ids: reported above
+                self.duplicate(f"value of {record.code} for this breakdown, area and year",
+                               record, first)  # fmt: skip
 
     # -- template parts --------------------------------------------------------------------------
 

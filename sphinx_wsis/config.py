@@ -60,6 +60,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The fewest words a part may hold before it counts as empty.",
     ),
     ConfigValue(
+        "wsis_indicator_catalogue",
+        [],
+        "env",
+        (str, list, tuple),
+        "More indicator catalogue entries for ``wsis-indicator :code:``: a YAML file (or a "
+        "list of them), relative to conf.py, in the format of the built-in catalogue "
+        "(``sphinx_wsis/data/indicators.yaml``); an entry with a built-in code replaces it.",
+    ),
+    ConfigValue(
         "wsis_use_needs",
         True,
         "env",

@@ -16,10 +16,13 @@ from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from . import values
+from . import geo, values
+from .catalogue import Entry, catalogue_of, language_of, unit_label
+from .catalogue import units as catalogue_units
 from .config import template_of
 from .domain import domain_of
 from .entries import (
@@ -36,6 +39,7 @@ from .entries import (
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
+    wsis_chart,
     wsis_contact,
     wsis_indicator,
     wsis_node,
@@ -54,6 +58,7 @@ from .render import (
 from .template import Template
 from .textify import paragraphs
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _STACK = "wsis:action-line-stack"
 _LAST = "wsis:last-action-line"
@@ -69,6 +74,11 @@ class WsisDirective(SphinxDirective):
     @property
     def template(self) -> Template:
         return template_of(self.config)
+
+    @property
+    def language(self) -> str:
+        """The report's UN language (``language`` in conf.py), English by default."""
+        return language_of(self.config.language)
 
     def finding(self, subtype: str, message: str, option: str | None = None) -> None:
         domain_of(self.env).add_finding(
@@ -154,6 +164,32 @@ class WsisDirective(SphinxDirective):
             self.finding("unknown", f"unknown action-line code {raw.strip()!r}{hint}", option)
         return code
 
+    def countries(self, raw: str, option: str, *, single: bool = False) -> tuple[str, list[str]]:
+        """ISO 3166 countries named in ``raw``: (how they read in the report, alpha-3 codes).
+
+        ``:country:`` must name one country. ``:geo:`` may name several (comma-separated) or a
+        region in words ("World", "Least developed countries"), kept as written without a code;
+        a near miss of a country name ("Kenia") is an error either way.
+        """
+        items = [raw] if single else [i for i in (values.text(p) for p in raw.split(",")) if i]
+        found = [geo.country(item) for item in items]
+        if all(found):
+            shown = ", ".join(geo.display_name(item, self.language) for item in items)
+            return shown, [c.alpha_3 for c in found if c]
+        for item, country in zip(items, found, strict=True):
+            if country is not None:
+                continue
+            suggestion = geo.suggest(item)
+            if single or suggestion:
+                hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+                self.finding(
+                    "invalid",
+                    f"{self.name} :{option}: {item!r} is not an ISO 3166 country name or code"
+                    f"{hint}",
+                    option,
+                )
+        return raw, []
+
     def owning_action_line(self) -> tuple[bool, str | None]:
         """``(found, code)`` by the SPEC's rule: enclosing, :action-line:, earlier in the page."""
         stack: list[str | None] = self.env.temp_data.get(_STACK, [])
@@ -200,6 +236,9 @@ class ReportDirective(WsisDirective):
             website=self.value("website", values.url) or "",
             logo=self.value("logo", self.logo_path) or "",
         )
+        if record.country:
+            record.country, codes = self.countries(record.country, "country", single=True)
+            record.country_code = codes[0] if codes else ""
         node = wsis_report(classes=["wsis-report"])
         record.node_id = self.anchor(node, "wsis", "report")
         node += report_card(record, self.template, self.state.document)
@@ -402,20 +441,35 @@ class StoryDirective(WsisDirective):
 
 
 class IndicatorDirective(WsisDirective):
-    required_arguments = 1
+    optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar = _text_options(
         "value", "unit", "year", "source", "id", "source-url", "baseline", "baseline-year",
         "target", "target-year", "scope", "geo", "action-lines", "sdg", "series", "status",
-        "note",
+        "note", "code", "unit-multiplier", "disaggregation", "chart",
     )  # fmt: skip
 
     def run(self) -> list[nodes.Node]:
-        name = values.text(self.arguments[0])
+        name = values.text(self.arguments[0]) if self.arguments else ""
+        entry = self.catalogue_entry()
+        if not name and not self.options.get("code"):
+            self.finding(
+                "missing",
+                f"{self.name} needs a name (its argument) or a catalogue :code: such as 17.8.1",
+            )
         record = IndicatorRecord(self.env.docname, self.lineno, "", name=name)
-        record.id = self.value("id", values.identifier) or values.slug(name) or "indicator"
-        record.unit = self.value("unit", values.unit, required=True) or ""
+        if entry is not None:
+            record.code = entry.code
+            record.catalogue_name = entry.name(self.language)
+            record.definition = entry.definition(self.language)
+            record.name = name or record.catalogue_name
+        elif not name:
+            record.name = values.text(self.options.get("code", "")) or "indicator"
+        record.dimensions = self.value("disaggregation", values.disaggregation) or []
+        record.id = self.value("id", values.identifier) or self.default_id(record)
+        record.unit = self.indicator_unit(entry)
+        record.multiplier = self.value("unit-multiplier", values.multiplier) or ""
         record.value = self.number("value", record.unit, required=True)
         record.year = self.value("year", values.year, required=True)
         record.source = self.text_value("source", required=True)
@@ -428,25 +482,97 @@ class IndicatorDirective(WsisDirective):
             self.value("scope", lambda raw: values.choice(raw, values.SCOPES, "scope")) or ""
         )
         record.geo = self.text_value("geo")
+        if record.geo:
+            record.geo, record.area_codes = self.countries(record.geo, "geo")
         record.action_lines = [
             code
             for raw in values.listing(self.options.get("action-lines", ""))
             if (code := self.resolve_code(raw, "action-lines"))
         ]
         record.sdg = self.value("sdg", values.sdgs) or []
+        if entry is not None and "." in entry.code and entry.code not in record.sdg:
+            record.sdg = [entry.code, *record.sdg]
         record.series = self.value("series", values.series) or []
         record.status = (
             self.value("status", lambda raw: values.choice(raw, values.STATUSES, "status")) or ""
         )
         record.note = self.text_value("note")
+        default_chart = "line" if record.series else "none"
+        record.chart = (
+            self.value("chart", lambda raw: values.choice(raw, values.CHARTS, "chart type"))
+            or default_chart
+        )
+        if record.chart != "none" and not record.series and "chart" in self.options:
+            self.finding(
+                "invalid",
+                f"{self.name} :chart: {record.chart} needs a :series: to draw",
+                "chart",
+            )
         self.check_years(record)
 
         node = wsis_indicator(classes=["wsis-indicator"])
         record.node_id = self.anchor(node, "wsis-ind", record.id)
-        node += indicator_card(record, self.template, self.state.document)
+        node += indicator_card(record, self.template, self.state.document, self.language)
+        if record.chart != "none" and record.series:
+            chart = wsis_chart(classes=["wsis-chart"], kind=record.chart, title=record.name)
+            chart["indicators"] = [record.node_id]
+            chart.source, chart.line = self.get_source_info()
+            node += chart
         self.add_body(record, node)
         self.record("indicators", record, node)
         return [node]
+
+    def catalogue_entry(self) -> Entry | None:
+        raw = self.options.get("code")
+        if raw is None:
+            return None
+        catalogue = catalogue_of(self.config)
+        if not raw.strip():
+            self.finding("empty", f"{self.name} has an empty :code:", "code")
+            return None
+        entry = catalogue.entry(raw)
+        if entry is None:
+            suggestion = catalogue.suggest(raw)
+            hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+            self.finding(
+                "unknown",
+                f"{self.name} :code: {raw.strip()!r} is not in the indicator catalogue{hint}",
+                "code",
+            )
+        return entry
+
+    def default_id(self, record: IndicatorRecord) -> str:
+        """The slug of the name as written (else the code), then the breakdown's values."""
+        base = values.slug(self.arguments[0]) if self.arguments else ""
+        base = base or record.code.lower() or values.slug(record.name) or "indicator"
+        parts = [base, *(values.slug(value) for _, value in record.dimensions)]
+        return "-".join(p for p in parts if p)
+
+    def indicator_unit(self, entry: Entry | None) -> str:
+        """The unit: required without a code; with one, the catalogue's unless :unit: agrees."""
+        unit = self.value(
+            "unit", values.unit, required=entry is None and "code" not in self.options
+        )
+        if entry is None:
+            if unit and unit not in catalogue_units():
+                logger.info(
+                    "%s :unit: %r is not a standard unit (%s), so it cannot be compared across "
+                    "reports",
+                    self.name,
+                    unit,
+                    ", ".join(catalogue_units()),
+                    location=(self.env.docname, self.option_line("unit")),
+                )
+            return unit or ""
+        if unit and unit not in entry.units:
+            published = ", ".join(f"{u} ({unit_label(u, 'en')})" for u in entry.units)
+            self.finding(
+                "invalid",
+                f"{self.name} :unit: {unit!r} contradicts the catalogue: {entry.code} is "
+                f"published in {published}",
+                "unit",
+            )
+        return unit or entry.unit
 
     def number(self, option: str, unit: str, *, required: bool = False) -> int | float | None:
         result = self.value(option, values.number, required=required)
@@ -479,6 +605,33 @@ class IndicatorDirective(WsisDirective):
                 self.finding(
                     "missing", f"{self.name} :{option}-year: needs :{option}:", f"{option}-year"
                 )
+
+
+class ChartDirective(WsisDirective):
+    """``wsis-chart TITLE`` with ``:indicators:``: their series in one chart, drawn once all
+    pages are read (the indicators may be anywhere in the report)."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar = _text_options("indicators", "chart")
+
+    def run(self) -> list[nodes.Node]:
+        title = values.text(self.arguments[0])
+        ids = [i.lower() for i in values.listing(self.options.get("indicators", ""))]
+        if not ids:
+            self.finding(
+                "missing", f"{self.name} needs :indicators:, the ids of indicators", "indicators"
+            )
+        kind = (
+            self.value("chart", lambda raw: values.choice(raw, ("line", "bar"), "chart type"))
+            or "line"
+        )
+        node = wsis_chart(classes=["wsis-chart"], kind=kind, title=title, indicator_ids=ids)
+        node.source, node.line = self.get_source_info()
+        self.anchor(node, "wsis-chart", values.slug(title) or "chart")
+        domain_of(self.env).note_summary(self.env.docname)
+        return [node]
 
 
 class SummaryDirective(WsisDirective):
@@ -519,4 +672,5 @@ DIRECTIVES: dict[str, type[SphinxDirective]] = {
     "wsis-indicator": IndicatorDirective,
     "wsis-completeness": CompletenessDirective,
     "wsis-indicators": IndicatorsDirective,
+    "wsis-chart": ChartDirective,
 }

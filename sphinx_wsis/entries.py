@@ -32,6 +32,7 @@ class ReportRecord(Record):
     website: str = ""
     logo: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    country_code: str = ""  # ISO 3166-1 alpha-3, when :country: names a country
 
 
 @dataclass
@@ -100,6 +101,19 @@ class IndicatorRecord(Record):
     status: str = ""
     note: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    # comparable data (catalogue code, SDMX-like unit and dimensions, ISO area, chart)
+    code: str = ""
+    catalogue_name: str = ""
+    definition: str = ""
+    multiplier: str = ""
+    dimensions: list[tuple[str, str]] = field(default_factory=list)
+    area_codes: list[str] = field(default_factory=list)
+    chart: str = ""
+
+    @property
+    def breakdown_key(self) -> tuple[str, str]:
+        """Blocks with one key are one indicator's breakdown: its code (or its id)."""
+        return ("code", self.code) if self.code else ("id", self.id)
 
 
 @dataclass

@@ -57,6 +57,16 @@ class wsis_summary(wsis_node):
     """
 
 
+class wsis_chart(wsis_node):
+    """A chart of indicators' series, filled in once every page is read (:mod:`.charts`).
+
+    ``kind`` is ``line`` or ``bar``; ``indicators`` holds the node ids of the indicators it
+    draws (its own indicator's chart) or ``indicator_ids`` their indicator ids (``wsis-chart``). Its
+    children, a caption and a text description listing every value, are what builders without
+    images show.
+    """
+
+
 RECORD_NODES = (
     wsis_report,
     wsis_contact,
@@ -66,4 +76,4 @@ RECORD_NODES = (
     wsis_story,
     wsis_indicator,
 )
-ALL_NODES = (*RECORD_NODES, wsis_summary)
+ALL_NODES = (*RECORD_NODES, wsis_summary, wsis_chart)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import values
+from . import catalogue, values
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,13 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
                 required=True,
                 accepts="a stakeholder key of the template (see the template reference)",
             ),
-            "country": OptionDoc("Country or region where the entity is based."),
+            "country": OptionDoc(
+                "The country where the entity is based. Shown in the report's language and "
+                "exported as its ISO 3166-1 alpha-3 code; a name that is not a country is a "
+                "``wsis.invalid`` warning with the closest country.",
+                accepts="an ISO 3166 country name in any UN language or a code (``Kenya``, "
+                "``KE``, ``KEN``, ``Kenia``)",
+            ),
             "period": OptionDoc(
                 "The reporting period.", accepts="two years (``2005-2025``)", default="2005-2025"
             ),
@@ -162,14 +168,47 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
     "wsis-indicator": DirectiveDoc(
         "A key indicator of progress, with typed value, unit, year and source. Key Indicators "
         "of Progress needs at least one.",
-        argument="The indicator's name. Its slug is the default ``:id:``.",
+        argument="The indicator's name; optional with ``:code:`` (the catalogue's official name "
+        "is used). Its slug is the default ``:id:``.",
         content="An optional comment on the figure.",
         options={
             "value": OptionDoc("The latest value.", required=True, accepts=_NUMBER),
             "unit": OptionDoc(
-                "What the value counts. ``percent`` values must lie between 0 and 100.",
+                "What the value counts. ``percent`` values must lie between 0 and 100. A unit "
+                "of the vocabulary is shown in the report's language and exported with its SDMX "
+                "UNIT_MEASURE; free text is kept as written but cannot be compared across "
+                "reports. Required unless ``:code:`` gives it; with ``:code:``, a unit the "
+                "catalogue does not publish the indicator in is a ``wsis.invalid`` warning.",
                 required=True,
-                accepts=f"{_choices(values.UNITS)}, or free text (``schools``)",
+                accepts=f"{_choices(tuple(catalogue.units()))} (``%`` and ``per 100`` are "
+                "aliases), or free text (``schools``)",
+            ),
+            "code": OptionDoc(
+                "A code of the indicator catalogue: fills the official name, definition and unit "
+                "in the report's language (English where the catalogue has no translation). An "
+                "unknown code is a ``wsis.unknown`` warning naming the closest code.",
+                accepts="an SDG indicator ITU is custodian of (``4.4.1``, ``5.b.1``, ``9.c.1``, "
+                "``17.6.1``, ``17.8.1``), an ITU code (``i271``, ``i271mw``, ``i271pop``, "
+                "``i271G``, ``i271GA``, ``i112``), or a code of ``wsis_indicator_catalogue``",
+            ),
+            "unit-multiplier": OptionDoc(
+                "The scale of every number of the indicator (value, baseline, target, series), "
+                "exported as SDMX UNIT_MULT (3, 6, 9).",
+                accepts=_choices(tuple(catalogue.multipliers())),
+            ),
+            "disaggregation": OptionDoc(
+                "The breakdown this value is for. Blocks with the same ``:code:`` and different "
+                "breakdowns are one indicator's breakdown: grouped in the indicators table, "
+                "dimensions in the JSON, never duplicates. The values are part of the default "
+                "``:id:``.",
+                accepts="``dimension=value`` pairs separated by semicolons "
+                "(``sex=female; area=rural``)",
+            ),
+            "chart": OptionDoc(
+                "How the ``:series:`` is drawn under the card: an SVG in HTML, a vector PDF in "
+                "LaTeX, with baseline and target marked and a text description of every value.",
+                accepts=_choices(values.CHARTS),
+                default="``line`` when there is a series, else ``none``",
             ),
             "year": OptionDoc("The year of the value.", required=True, accepts=_YEAR),
             "source": OptionDoc(
@@ -193,7 +232,13 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
                 "The year of the target; not before ``:year:``.", accepts=_YEAR
             ),
             "scope": OptionDoc("Geographic scope.", accepts=_choices(values.SCOPES)),
-            "geo": OptionDoc("The area the value covers (``Kenya``, ``East Africa``)."),
+            "geo": OptionDoc(
+                "The area the value covers. Countries (comma-separated) are shown in the "
+                "report's language and exported as ISO 3166-1 alpha-3 codes; a region in words "
+                "(``World``, ``East Africa``) is kept as written; a near miss of a country name "
+                "(``Ugnada``) is a ``wsis.invalid`` warning with the closest country.",
+                accepts="country names or ISO codes separated by commas, or a region in words",
+            ),
             "action-lines": OptionDoc("The action lines the indicator relates to.", accepts=_CODES),
             "sdg": OptionDoc("Related SDG goals, targets or indicators.", accepts=_SDGS),
             "series": OptionDoc(
@@ -202,6 +247,22 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             ),
             "status": OptionDoc("Reporting status.", accepts=_choices(values.STATUSES)),
             "note": OptionDoc("A short note printed with the value (estimate, revised, …)."),
+        },
+    ),
+    "wsis-chart": DirectiveDoc(
+        "One chart of several indicators' series (HTML: SVG; PDF: vector graphic), with their "
+        "baselines and targets marked and labelled, axis and legend in the report's language, "
+        "and a text description listing every value. Charts are cached in the doctree "
+        "directory: an incremental build draws only charts whose data changed.",
+        argument="The chart's title.",
+        options={
+            "indicators": OptionDoc(
+                "The indicators to draw, by ``:id:``; each needs a ``:series:``. An unknown id "
+                "is a ``wsis.unknown`` warning.",
+                required=True,
+                accepts="indicator ids separated by commas",
+            ),
+            "chart": OptionDoc("Lines or bars.", accepts="``line``, ``bar``", default="line"),
         },
     ),
     "wsis-completeness": DirectiveDoc(

@@ -7,13 +7,15 @@ everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from docutils import nodes
 
+from .catalogue import multiplier_label, unit_label
 from .entries import ContactRecord, IndicatorRecord, ReportRecord, StoryRecord
 from .facts import Row, facts_node
 from .template import Template
-
-UNIT_LABELS = {"percent": "%", "per-100": "per 100 inhabitants", "usd": "USD", "number": ""}
 
 
 def format_number(value: int | float) -> str:
@@ -22,16 +24,24 @@ def format_number(value: int | float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def format_value(value: int | float | None, unit: str) -> str:
+def format_value(
+    value: int | float | None, unit: str, multiplier: str = "", language: str = "en"
+) -> str:
+    """``74%``, ``USD 1,200``, ``2.2 billion people``, ``17 pour 100 habitants``."""
     if value is None:
         return "—"
     number = format_number(value)
-    if unit == "percent":
+    scale = multiplier_label(multiplier, language) if multiplier else ""
+    if unit == "percent" and not scale:
         return f"{number}%"
     if unit == "usd":
-        return f"USD {number}"
-    label = UNIT_LABELS.get(unit, unit)
-    return f"{number} {label}".strip()
+        return " ".join(filter(None, ["USD", number, scale]))
+    return " ".join(filter(None, [number, scale, unit_label(unit, language)]))
+
+
+def dimensions_text(dimensions: list[tuple[str, str]]) -> str:
+    """``sex: female · area: rural``: a breakdown as it reads in a card or a table."""
+    return " · ".join(f"{key}: {value}" for key, value in dimensions)
 
 
 def report_card(
@@ -92,19 +102,28 @@ def story_header(
 
 
 def indicator_card(
-    record: IndicatorRecord, template: Template, document: nodes.document
+    record: IndicatorRecord, template: Template, document: nodes.document, language: str = "en"
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-indicator-title"])
     title += nodes.Text(record.name)
     figure = nodes.paragraph(classes=["wsis-indicator-value"])
-    value_text = format_value(record.value, record.unit)
+
+    def show(value: int | float | None) -> str:
+        return format_value(value, record.unit, record.multiplier, language)
+
+    value_text = show(record.value)
     figure += nodes.strong(value_text, value_text)
     if record.year:
         figure += nodes.Text(f" ({record.year})")
-    series = "; ".join(f"{y}: {format_value(v, record.unit)}" for y, v in record.series)
+    series = "; ".join(f"{y}: {show(v)}" for y, v in record.series)
+    official = record.catalogue_name if record.catalogue_name != record.name else ""
+    code = " ".join(filter(None, [record.code, f"({official})" if official else ""]))
     rows: list[Row] = [
-        ("Baseline", dated_value(record.baseline, record.baseline_year, record.unit), ""),
-        ("Target", dated_value(record.target, record.target_year, record.unit), ""),
+        ("Indicator code", code, ""),
+        ("Definition", record.definition, ""),
+        ("Breakdown", dimensions_text(record.dimensions), ""),
+        ("Baseline", dated(record.baseline, record.baseline_year, show), ""),
+        ("Target", dated(record.target, record.target_year, show), ""),
         ("Series", series, ""),
         ("Source", record.source, record.source_url),
         ("Scope", " · ".join(filter(None, [record.scope, record.geo])), ""),
@@ -116,11 +135,18 @@ def indicator_card(
     return [title, figure, facts_node(rows, document, "wsis-indicator-fields")]
 
 
-def dated_value(value: int | float | None, year: int | None, unit: str) -> str:
+def dated(value: int | float | None, year: int | None, show: Callable[[Any], str]) -> str:
     """``66% (2022)``: a baseline or target with its year, or nothing."""
     if value is None:
         return ""
-    return f"{format_value(value, unit)} ({year})" if year else format_value(value, unit)
+    return f"{show(value)} ({year})" if year else show(value)
+
+
+def dated_value(
+    value: int | float | None, year: int | None, unit: str, multiplier: str = "",
+    language: str = "en",
+) -> str:  # fmt: skip
+    return dated(value, year, lambda v: format_value(v, unit, multiplier, language))
 
 
 def action_line_labels(codes: list[str], template: Template) -> list[str]:

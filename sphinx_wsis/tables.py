@@ -11,16 +11,20 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from .catalogue import language_of
 from .checks import Completeness, PartState, result_of, states_by_subject
 from .domain import domain_of
+from .entries import IndicatorRecord
 from .facts import writes_no_pages
 from .nodes import wsis_summary
-from .render import action_line_labels, dated_value, format_value
+from .render import action_line_labels, dated_value, dimensions_text, format_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+    from .template import Template
 
 STATE_LABELS = {
     "done": "Done",
@@ -129,34 +133,66 @@ def completeness_tables(
 def indicators_table(
     env: BuildEnvironment, builder: Builder, fromdocname: str, action_line: str | None
 ) -> list[nodes.Node]:
+    """All indicators, one row each; blocks of one code (a breakdown) sit together under it."""
     template = result_of(env).template
+    language = language_of(env.config.language)
     records = domain_of(env).records("indicators")
     if action_line:
         records = [r for r in records if action_line in r.action_lines]
     if not records:
         text = "No indicators" + (f" for {action_line}." if action_line else ".")
         return [nodes.paragraph(text, text, classes=["wsis-indicators-empty"])]
-    rows: list[list[nodes.Node | str]] = []
+    groups: dict[tuple[str, str], list[IndicatorRecord]] = {}
     for record in records:
-        inner = nodes.inline(record.name, record.name)
-        name = make_refnode(builder, fromdocname, record.docname, record.node_id, inner)
-        source: nodes.Node | str = record.source
-        if record.source_url:
-            source = nodes.reference(record.source, record.source, refuri=record.source_url)
-        rows.append(
-            [
-                name,
-                format_value(record.value, record.unit),
-                str(record.year or ""),
-                dated_value(record.baseline, record.baseline_year, record.unit),
-                dated_value(record.target, record.target_year, record.unit),
-                source,
-                ", ".join(action_line_labels(record.action_lines, template)),
-            ]
-        )
+        groups.setdefault(record.breakdown_key, []).append(record)
+    rows: list[list[nodes.Node | str]] = []
+    for group in groups.values():
+        for position, record in enumerate(group):
+            rows.append(_indicator_row(record, position, len(group), env, builder, fromdocname,
+                                       template, language))  # fmt: skip
     headers = ["Indicator", "Value", "Year", "Baseline", "Target", "Source", "Action lines"]
     widths = [28, 12, 6, 14, 14, 22, 14]
     return [build_table(headers, widths, rows, "wsis-indicator-table")]
+
+
+def _indicator_row(
+    record: IndicatorRecord,
+    position: int,
+    size: int,
+    env: BuildEnvironment,
+    builder: Builder,
+    fromdocname: str,
+    template: Template,
+    language: str,
+) -> list[nodes.Node | str]:
+    """A row; in a breakdown the first row names the indicator and every row its dimensions."""
+    label = record.name
+    breakdown = dimensions_text(record.dimensions)
+    if size > 1 and position > 0:
+        label = f"\u00b7 {breakdown or record.geo or record.name}"
+    elif breakdown:
+        label = f"{record.name} \u00b7 {breakdown}"
+    inner = nodes.inline(label, label)
+    name = make_refnode(builder, fromdocname, record.docname, record.node_id, inner)
+    if record.code and position == 0:
+        code = nodes.inline(f" ({record.code})", f" ({record.code})", classes=["wsis-code"])
+        name = nodes.inline("", "", name, code)
+    source: nodes.Node | str = record.source
+    if record.source_url:
+        source = nodes.reference(record.source, record.source, refuri=record.source_url)
+
+    def show(value: int | float | None, year: int | None) -> str:
+        return dated_value(value, year, record.unit, record.multiplier, language)
+
+    return [
+        name,
+        format_value(record.value, record.unit, record.multiplier, language),
+        str(record.year or ""),
+        show(record.baseline, record.baseline_year),
+        show(record.target, record.target_year),
+        source,
+        ", ".join(action_line_labels(record.action_lines, template)),
+    ]
 
 
 def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:

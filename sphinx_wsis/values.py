@@ -13,7 +13,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-UNITS = ("percent", "number", "per-100", "usd")
+UNITS = ("percent", "number", "per-100", "usd")  # SPEC §3; the full vocabulary: catalogue.units()
+CHARTS = ("line", "bar", "none")
 SCOPES = ("global", "regional", "national", "organisational")
 STATUSES = ("complete", "in-progress", "not-started", "not-applicable")
 EARLIEST_YEAR = 1990  # WSIS began in 2003; series reaching back to 1990 are still plausible
@@ -113,14 +114,51 @@ def choice(raw: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
 
 
 def unit(raw: str) -> str:
-    """One of the standard units, or free text such as ``billion people``."""
+    """A unit of the vocabulary (``percent``, ``per-100``, ``people`` …; aliases such as ``%``
+    allowed), or free text such as ``hectares``, kept as written."""
+    from .catalogue import standard_unit
+
     value = text(raw)
     if not value:
         raise InvalidValue("the unit is empty")
-    lowered = value.lower()
-    aliases = {"%": "percent", "per cent": "percent", "per 100": "per-100", "us$": "usd"}
-    lowered = aliases.get(lowered, lowered)
-    return lowered if lowered in UNITS else value
+    return standard_unit(value) or value
+
+
+def multiplier(raw: str) -> str:
+    """``thousand``, ``million`` or ``billion`` (SDMX UNIT_MULT 3, 6, 9)."""
+    from .catalogue import multipliers, standard_multiplier
+
+    found = standard_multiplier(raw)
+    if found is None:
+        allowed = ", ".join(multipliers())
+        raise InvalidValue(f"{raw.strip()!r} is not a unit multiplier (use one of: {allowed})")
+    return found
+
+
+def disaggregation(raw: str) -> list[tuple[str, str]]:
+    """``sex=female; area=rural`` as ordered (dimension, value) pairs."""
+    from .catalogue import dimension_key, valid_dimension_key
+
+    pairs: list[tuple[str, str]] = []
+    for chunk in filter(None, (c.strip() for c in re.split(r"[;\n]", raw))):
+        if "=" not in chunk:
+            raise InvalidValue(
+                f"disaggregation {chunk!r} must be 'dimension=value', e.g. sex=female"
+            )
+        left, right = (part.strip() for part in chunk.split("=", 1))
+        key = dimension_key(left)
+        if not valid_dimension_key(key):
+            raise InvalidValue(
+                f"{left!r} is not a dimension name (use letters, digits and '-', e.g. sex, age)"
+            )
+        if not right:
+            raise InvalidValue(f"the dimension {key!r} has no value")
+        if key in dict(pairs):
+            raise InvalidValue(f"the dimension {key!r} is given twice")
+        pairs.append((key, text(right)))
+    if not pairs:
+        raise InvalidValue("the disaggregation is empty")
+    return pairs
 
 
 def series(raw: str) -> list[tuple[int, int | float]]:
