@@ -105,8 +105,8 @@ def cli(debug: bool) -> None:
 @click.option(
     "--stakeholder",
     "-s",
-    help="Stakeholder type: civil-society, academia, private-sector, technical-community or "
-    "international-organization (as the template lists them).",
+    help="Stakeholder type: government, civil-society, academia, private-sector, "
+    "technical-community or international-organization (as the template lists them).",
 )
 @click.option(
     "--format",

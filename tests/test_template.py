@@ -42,7 +42,7 @@ def test_builtin_template_covers_annex_1(template) -> None:
     ]  # fmt: skip
     assert [c.number for c in template.chapters][:6] == ["I", "II", "III", "IV", "V", "VI"]
     assert dict(template.stakeholders).keys() == {
-        "civil-society", "academia", "private-sector", "technical-community",
+        "government", "civil-society", "academia", "private-sector", "technical-community",
         "international-organization",
     }  # fmt: skip
 
