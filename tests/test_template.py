@@ -135,7 +135,7 @@ def test_project_template_path_and_broken_template_in_a_build(tmp_path: Path) ->
     (project / "my-template.yaml").write_text(custom.replace("aspects:", "aspects: 3\nx:"))
     result = sphinx_build("-W", "-b", "html", project, tmp_path / "out2")
     assert result.returncode == 1
-    line = custom.splitlines().index("aspects:") + 1
+    line = custom.splitlines().index("aspects:") + 2  # "x:" comes after "aspects: 3"
     assert f"my-template.yaml:{line}: WARNING: WSIS template: x: unknown key 'x'" in result.stderr
     assert "[wsis.template]" in result.stderr
     assert "Traceback" not in result.stderr
