@@ -137,7 +137,7 @@ def test_generated_conf_workflow_and_readme(tmp_path: Path) -> None:
     steps = workflow["jobs"]["report"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "apt-get install" in runs and "latexmk" in runs and "texlive-xetex" in runs
-    assert "pip install sphinx-wsis" in runs
+    assert "pip install wheels/sphinx_wsis-*.whl" in runs  # not on PyPI yet
     assert "sphinx-wsis check --format github" in runs
     assert "sphinx-build -W -b html . _build/html" in runs
     assert "sphinx-build -M latexpdf . _build -W" in runs
@@ -480,3 +480,37 @@ def test_check_reports_other_sphinx_warnings_and_fails(tmp_path: Path) -> None:
     assert "no-such-story" in messages and "no-such-label" in messages, warnings
     text = wsis("check", project)
     assert "Other Sphinx warnings" in text.stdout and "challenges.md:" in text.stdout
+
+
+def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_path: Path) -> None:
+    """sphinx-wsis is not on PyPI: CI installs the wheel under wheels/, or fails saying so."""
+    import yaml
+
+    project = init(tmp_path)
+    workflow = yaml.safe_load((project / ".github/workflows/wsis.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["report"]["steps"]
+    (install,) = [s for s in steps if s.get("name") == "Install sphinx-wsis"]
+    assert workflow["env"]["SPHINX_WSIS"] == ""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "pip").write_text('#!/bin/sh\necho "pip $*"\n')
+    (fake_bin / "pip").chmod(0o755)
+
+    def run(**env: str) -> subprocess.CompletedProcess[str]:
+        environ = {**os.environ, "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", **env}
+        return subprocess.run(
+            ["bash", "-c", install["run"]], cwd=project, env=environ,
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    missing = run(SPHINX_WSIS="")
+    assert missing.returncode == 1
+    assert "::error::No sphinx-wsis to install: commit its wheel under wheels/" in missing.stdout
+    (project / "wheels").mkdir()
+    (project / "wheels/sphinx_wsis-0.1.0-py3-none-any.whl").write_bytes(b"")
+    assert run(SPHINX_WSIS="").stdout == "pip install wheels/sphinx_wsis-0.1.0-py3-none-any.whl\n"
+    requirement = "sphinx-wsis @ git+https://github.com/OWNER/sphinx-wsis"
+    assert run(SPHINX_WSIS=requirement).stdout == f"pip install {requirement}\n"
+    readme = (project / "README.md").read_text("utf-8")
+    assert "not on PyPI yet" in readme and "pip wheel --no-deps -w wheels" in readme
+    assert "pip install sphinx-wsis\n" not in readme
