@@ -129,8 +129,8 @@ CASES: list[BadInput] = [
              "a second success story 'a-story'", BODY_LINE + 7),
     # -- report and contact metadata ----------------------------------------------------------
     BadInput("bad-stakeholder", "metadata", "a stakeholder type not in the template", "",
-             "wsis.invalid", "'government' is not a valid stakeholder type", 5,
-             head=report(stakeholder="government")),
+             "wsis.invalid", "'ministry' is not a valid stakeholder type", 5,
+             head=report(stakeholder="ministry")),
     BadInput("no-entity", "metadata", "a report without :entity:", "", "wsis.missing",
              "wsis-report needs :entity:", 3, head=report(entity=None)),
     BadInput("no-stakeholder", "metadata", "a report without :stakeholder:", "",

@@ -79,7 +79,7 @@ def test_the_schema_rejects_what_the_document_must_not_hold(example_json: tuple)
     broken["indicators"][0]["value"] = "74"
     broken["stories"][0]["extra"] = 1
     broken["completeness"]["parts"][0]["state"] = "almost"
-    broken["report"]["stakeholder"] = "government"
+    broken["report"]["stakeholder"] = "ministry"
     paths = {e.json_path for e in all_errors(validator().iter_errors(broken))}
     assert {
         "$.indicators[0].value",
