@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, hints, latex
+    from . import config, hints, latex, report_content
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("wsis.css")
     latex.setup(app)
     hints.setup(app)
+    report_content.setup(app)
     if _use_needs(app):
         from . import needs
 

@@ -11,13 +11,19 @@ parts). Tables stay tables: rows of cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 
 from .nodes import RECORD_NODES, wsis_report, wsis_summary
 from .textify import TableText, paragraphs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+BUILDER_NAME = "wsis-json"
 
 #: What is not the author's running text: the report's generated tables, contents trees.
 NOT_TEXT = (wsis_summary, addnodes.toctree, nodes.title)
@@ -94,3 +100,19 @@ def block(paragraph: str) -> Any:
 
 def blocks(texts: list[str]) -> list[Any]:
     return [block(text) for text in texts]
+
+
+def keep_quotes_as_written(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the JSON holds the author's quotes, not typographic ones.
+
+    Sphinx leaves quotes alone for its other plain-text builders (text, man) the same way.
+    """
+    excludes = dict(config.smartquotes_excludes)
+    builders = list(excludes.get("builders", []))
+    if BUILDER_NAME not in builders:
+        excludes["builders"] = [*builders, BUILDER_NAME]
+        config.smartquotes_excludes = excludes
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", keep_quotes_as_written)
