@@ -80,8 +80,8 @@ def _not_a_number(raw: str) -> str:
     decimal = _DECIMAL_COMMA_RE.match(raw)
     if decimal:
         return (
-            f"{raw!r} is not a number: write the decimal separator as a point, "
-            f"{decimal[1]}.{decimal[2]} (the report shows it in its language's style)"
+            f"{raw!r} is not a number: the decimal separator is a point in the source "
+            f"(whatever the report's language), write {decimal[1]}.{decimal[2]}"
         )
     scaled = _SCALED_RE.match(raw)
     if scaled and scaled[2].lower() in _SCALE_WORDS:

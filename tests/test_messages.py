@@ -52,8 +52,12 @@ def test_a_missing_part_is_reported_on_the_page_that_should_hold_it(
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ("99,3", "'99,3' is not a number: write the decimal separator as a point, 99.3"),
-        ("-0,25", "write the decimal separator as a point, -0.25"),
+        (
+            "99,3",
+            "'99,3' is not a number: the decimal separator is a point in the source "
+            "(whatever the report's language), write 99.3",
+        ),
+        ("-0,25", "write -0.25"),
         (
             "2.2 billion",
             "'2.2 billion' is not a number: write :value: 2.2 with the scale in the unit "
