@@ -320,7 +320,14 @@ def test_hostile_project_builds_and_only_reports_wsis_gaps(hostile_pdf: Pdf) -> 
     ],
 )  # fmt: skip
 def test_injection_in_every_text_option_is_literal_text(hostile_pdf: Pdf, label: str) -> None:
-    assert contains(hostile_pdf.text, f"{label} {INJECTION}")
+    # pdftotext may read a justified box's last line out of place; -raw keeps TeX's order
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(hostile_pdf.path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert contains(hostile_pdf.text, f"{label} {INJECTION}") or contains(
+        raw, f"{label} {INJECTION}"
+    )
 
 
 def test_injection_pulls_in_no_file_and_runs_nothing(hostile_pdf: Pdf) -> None:
