@@ -44,6 +44,8 @@ def init(tmp_path: Path, stakeholder: str, fmt: str) -> Path:
     result = wsis("init", target, "--entity", entity_of(stakeholder, fmt),
                   "--stakeholder", stakeholder, "--format", fmt)  # fmt: skip
     assert result.returncode == 0, result.stderr
+    # what init promises: a first build shows the gaps and still writes the outputs
+    assert "the website and the PDF are still\nwritten. CI adds -W" in result.stdout
     return target
 
 
