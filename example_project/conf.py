@@ -12,20 +12,3 @@ myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 
 html_theme = "alabaster"
-
-latex_documents = [
-    (
-        "index",
-        "wsis20-report.tex",
-        "WSIS+20 Stakeholder Report 2005-2025",
-        author,
-        "manual",
-    ),
-]
-latex_elements = {
-    "papersize": "a4paper",
-    # Read on screen and printed single-sided: no blank pages before chapters.
-    "extraclassoptions": "openany,oneside",
-    # The headings carry the template's own numbering (I., C1., 1.), so LaTeX adds none.
-    "preamble": r"\setcounter{secnumdepth}{-1}",
-}

@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import catalogue, charts, config, i18n, latex
+    from . import catalogue, charts, config, hints, i18n, latex, report_content
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -47,6 +47,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("wsis.css")
     latex.setup(app)
     charts.setup(app)
+    hints.setup(app)
+    report_content.setup(app)
     if _use_needs(app):
         from . import needs
 

@@ -37,6 +37,7 @@ from .entries import (
     SectionRecord,
     StoryRecord,
 )
+from .report_content import ResolvedContent, blocks
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -65,7 +66,7 @@ class WsisJsonBuilder(Builder):
     allow_parallel = False  # nothing is written per page: parallel writing would gain nothing
 
     def init(self) -> None:
-        pass
+        self.content = ResolvedContent()
 
     def get_outdated_docs(self) -> set[str]:
         return self.env.found_docs
@@ -77,10 +78,10 @@ class WsisJsonBuilder(Builder):
         pass
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        pass
+        self.content.read(docname, doctree)
 
     def finish(self) -> None:
-        document = report_document(self.env)
+        document = report_document(self.env, self.content)
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         (outdir / REPORT_FILE).write_text(dump(document), encoding="utf-8")
@@ -93,14 +94,17 @@ def dump(document: dict[str, Any]) -> str:
 # -- the document -------------------------------------------------------------------------------
 
 
-def report_document(env: BuildEnvironment) -> dict[str, Any]:
+def report_document(
+    env: BuildEnvironment, content: ResolvedContent | None = None
+) -> dict[str, Any]:
     """The whole report as plain data, in template order (see the JSON Schema)."""
-    return _Exporter(env).document()
+    return _Exporter(env, content or ResolvedContent()).document()
 
 
 class _Exporter:
-    def __init__(self, env: BuildEnvironment) -> None:
+    def __init__(self, env: BuildEnvironment, content: ResolvedContent) -> None:
         self.env = env
+        self.content = content
         self.template: Template = template_of(env.config)
         self.domain = domain_of(env)
         self.order = {name: i for i, name in enumerate(document_order(env))}
@@ -114,6 +118,25 @@ class _Exporter:
         return sorted(
             found, key=lambda r: (self.order.get(r.docname, unknown), r.docname, r.lineno)
         )
+
+    def text(self, record: Record) -> list[Any]:
+        """The record's paragraphs as the reader sees them; tables as rows of cells."""
+        return blocks(self.content.text_of(record.node_id, record.paragraphs))  # type: ignore[attr-defined]
+
+    def introductions(self) -> list[dict[str, Any]]:
+        """Text outside the template's blocks, page by page in reading order."""
+        return [
+            {
+                "title": page.title,
+                "paragraphs": blocks(page.paragraphs),
+                "defined_at": {
+                    "file": Path(self.env.doc2path(docname, False)).as_posix(),
+                    "line": page.line,
+                },
+            }
+            for docname in self.order
+            for page in self.content.pages.get(docname, [])
+        ]
 
     def defined_at(self, record: Record | None) -> dict[str, Any] | None:
         if record is None:
@@ -133,6 +156,7 @@ class _Exporter:
             "action_lines": self.action_lines(),
             "stories": [self.story(s) for s in self.records("stories", StoryRecord)],
             "indicators": [self.indicator(i) for i in self.records("indicators", IndicatorRecord)],
+            "introductions": self.introductions(),
             "completeness": completeness_document(self.env),
         }
 
@@ -142,7 +166,9 @@ class _Exporter:
             return None
         r = reports[0]
         start, _, end = r.period.partition("-")
+        title = self.env.titles.get(r.docname)
         return {
+            "title": _opt(title.astext().strip() if title is not None else ""),
             "entity": _opt(r.entity),
             "stakeholder": _opt(r.stakeholder),
             "stakeholder_label": self.template.stakeholder_label(r.stakeholder),
@@ -151,7 +177,9 @@ class _Exporter:
             "period": {"start": int(start), "end": int(end)},
             "date": _opt(r.date),
             "website": _opt(r.website),
-            "paragraphs": list(r.paragraphs),
+            "logo": _opt(r.logo),
+            "paragraphs": self.text(r),
+            "introduction": blocks(self.content.introduction),
             "defined_at": self.defined_at(r),
         }
 
@@ -167,7 +195,7 @@ class _Exporter:
             "unit": _opt(c.unit),
             "phone": _opt(c.phone),
             "address": _opt(c.address),
-            "paragraphs": list(c.paragraphs),
+            "paragraphs": self.text(c),
             "defined_at": self.defined_at(c),
         }
 
@@ -185,7 +213,7 @@ class _Exporter:
                     "chapter": section.chapter or None,
                     "number": section.number or None,
                     "heading": section.heading,
-                    "paragraphs": list(record.paragraphs) if record else [],
+                    "paragraphs": self.text(record) if record else [],
                     "defined_at": self.defined_at(record),
                 }
             )
@@ -210,7 +238,7 @@ class _Exporter:
                     "title": line.title,
                     "heading": line.heading,
                     "not_applicable": reason,
-                    "paragraphs": list(record.paragraphs) if record else [],
+                    "paragraphs": self.text(record) if record else [],
                     "aspects": {
                         aspect.key: self.aspect(aspects.get((line.code, aspect.key)))
                         for aspect in self.template.aspects
@@ -225,7 +253,7 @@ class _Exporter:
     def aspect(self, record: AspectRecord | None) -> dict[str, Any] | None:
         if record is None:
             return None
-        return {"paragraphs": list(record.paragraphs), "defined_at": self.defined_at(record)}
+        return {"paragraphs": self.text(record), "defined_at": self.defined_at(record)}
 
     def story(self, s: StoryRecord) -> dict[str, Any]:
         return {
@@ -237,7 +265,7 @@ class _Exporter:
             "location": _opt(s.location),
             "url": _opt(s.url),
             "sdgs": list(s.sdgs),
-            "paragraphs": list(s.paragraphs),
+            "paragraphs": self.text(s),
             "defined_at": self.defined_at(s),
         }
 
@@ -261,7 +289,7 @@ class _Exporter:
             "series": [{"year": year, "value": value} for year, value in i.series],
             "status": _opt(i.status),
             "note": _opt(i.note),
-            "paragraphs": list(i.paragraphs),
+            "paragraphs": self.text(i),
             "defined_at": self.defined_at(i),
             **comparable_data(i),
         }

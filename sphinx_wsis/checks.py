@@ -21,6 +21,7 @@ from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
 from .entries import Finding, Record
+from .placement import Homes
 from .template import Part, Template
 from .textify import word_count
 
@@ -117,6 +118,7 @@ class Checker:
         self.anchor: tuple[str, int | None] = (
             reports[0].where if reports else (self.config.root_doc, None)
         )
+        self.homes = Homes(env, self.template, self.lines, self.sections, self.anchor)
 
     def run(self) -> Completeness:
         error = template_error(self.config)
@@ -227,7 +229,7 @@ class Checker:
             if code not in self.duplicate_lines_reported:
                 self.duplicate(f"wsis-action-line {code}", extra, records[0])
         self.duplicate_lines_reported.add(code)
-        return records[0].where if records else self.anchor
+        return records[0].where if records else self.homes.of(code)
 
     def judge_aspect(self, part: Part) -> PartState:
         where = self.action_line_anchor(part.subject)
@@ -269,7 +271,7 @@ class Checker:
             return self.missing(
                 part,
                 f"section {part.label} missing (add wsis-section {part.subject})",
-                self.anchor,
+                self.homes.of(part.subject),
             )
         for extra in records[1:]:
             self.duplicate(f"wsis-section {part.subject}", extra, records[0])
@@ -280,7 +282,7 @@ class Checker:
         needed = section.min_indicators if section else 1
         count = len(self.domain.records("indicators"))
         sections = self.sections.get(part.subject)
-        where = sections[0].where if sections else self.anchor
+        where = sections[0].where if sections else self.homes.of(part.subject)
         if count < needed:
             return self.missing(
                 part,
@@ -295,7 +297,7 @@ class Checker:
             return self.missing(
                 part,
                 f"{part.label} missing (add wsis-contact with :name: and :email:)",
-                self.anchor,
+                self.homes.of(part.subject),
             )
         if not contacts[0].valid:  # the directive has already said what is wrong
             detail = "the contact lacks a valid name or e-mail"

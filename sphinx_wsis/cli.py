@@ -105,8 +105,8 @@ def cli(debug: bool) -> None:
 @click.option(
     "--stakeholder",
     "-s",
-    help="Stakeholder type: civil-society, academia, private-sector, technical-community or "
-    "international-organization (as the template lists them).",
+    help="Stakeholder type: government, civil-society, academia, private-sector, "
+    "technical-community or international-organization (as the template lists them).",
 )
 @click.option(
     "--format",
@@ -175,7 +175,10 @@ def init(
         "  sphinx-wsis check                      # every part is still a gap\n"
         "  sphinx-build -b html . _build/html     # the website\n"
         "  sphinx-build -M latexpdf . _build      # the PDF\n"
-        "README.md says how to write, check and submit the report.",
+        "Each gap is a warning with its file and line; the website and the PDF are still\n"
+        "written. CI adds -W to fail while any gap remains.\n"
+        "README.md says how to write, check and submit the report, and how CI installs\n"
+        "sphinx-wsis (not on PyPI yet: from a clone or a wheel).",
         markup=False,
     )
 

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .template import DEFAULT_TEMPLATE, Template, TemplateError, load_template, resolve_template
+from .template import (
+    DEFAULT_TEMPLATE,
+    Template,
+    TemplateError,
+    changed_official_parts,
+    load_template,
+    resolve_template,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -110,7 +117,29 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         logger.warning(message, type="wsis", subtype=subtype, location=location)
         config._wsis_template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
+    else:
+        _warn_if_impersonating(template)
     config._wsis_template = template
+
+
+def _warn_if_impersonating(template: Template) -> None:
+    """A changed copy of the official template must not carry the official id."""
+    changed = changed_official_parts(template)
+    if not changed:
+        return
+    lines = Path(template.origin).read_text("utf-8", errors="replace").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"id\s*:", text)), 1)
+    logger.warning(
+        "WSIS template: %s keeps the official id %r but changes its %s; it would be published "
+        "as ITU's template. Give it an id of its own (e.g. %r)",
+        Path(template.origin).name,
+        template.id,
+        ", ".join(name.replace("_", " ") for name in changed),
+        f"{template.id}-custom",
+        type="wsis",
+        subtype="template",
+        location=f"{template.origin}:{line}",
+    )
 
 
 def _setting_location(app: Sphinx, name: str) -> str | None:

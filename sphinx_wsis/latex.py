@@ -29,6 +29,7 @@ from sphinx.util import logging, texescape
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
+from .latex_defaults import apply_report_defaults
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -71,7 +72,10 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
     reports: list[ReportRecord] = domain_of(builder.env).records("reports")
-    if not reports or "maketitle" in app.config.latex_elements:
+    if not reports:
+        return
+    apply_report_defaults(builder, reports[0])  # type: ignore[arg-type]
+    if "maketitle" in app.config.latex_elements:
         return
     builder.context["maketitle"] = title_page(reports[0], app.config, _logo(reports[0], app))
 
@@ -231,7 +235,11 @@ def _front_heading(self: LaTeXTranslator, node: wsis_report, content: list[nodes
     if section is None or self.sectionlevel >= self.top_sectionlevel or not section.children:
         return
     after = section.children[section.index(node) + 1 :]
-    text = [n for n in after if not isinstance(n, (nodes.section, nodes.target, nodes.compound))]
+    text = [
+        n
+        for n in after
+        if not isinstance(n, (nodes.section, nodes.target, nodes.compound, nodes.comment))
+    ]
     if not content and not any(n.astext().strip() for n in text if n.tagname != "start_of_file"):
         return
     name = self.sectionnames[self.top_sectionlevel]

@@ -189,7 +189,7 @@ def need_data(app: Sphinx, record: Record) -> tuple[str, str, str, dict[str, Any
             {
                 "wsis_key": record.slug,
                 "wsis_action_lines": list(record.action_lines),
-                "wsis_year": record.year,
+                "wsis_year": _plain_year(record.year),
                 "wsis_partners": list(record.partners),
                 "wsis_location": record.location,
                 "wsis_url": record.url,
@@ -204,22 +204,27 @@ def need_data(app: Sphinx, record: Record) -> tuple[str, str, str, dict[str, Any
             {
                 "wsis_key": record.id,
                 "wsis_action_lines": list(record.action_lines),
-                "wsis_year": record.year,
+                "wsis_year": _plain_year(record.year),
                 "wsis_sdgs": list(record.sdg),
                 "wsis_value": record.value,
                 "wsis_unit": record.unit,
                 "wsis_source": record.source,
                 "wsis_source_url": record.source_url,
                 "wsis_baseline": record.baseline,
-                "wsis_baseline_year": record.baseline_year,
+                "wsis_baseline_year": _plain_year(record.baseline_year),
                 "wsis_target": record.target,
-                "wsis_target_year": record.target_year,
+                "wsis_target_year": _plain_year(record.target_year),
                 "wsis_scope": record.scope,
                 "wsis_geo": record.geo,
                 "status": record.status or None,
             },
         )
     return None
+
+
+def _plain_year(year: int | None) -> int | None:
+    """sphinx-needs takes plain integers: a fiscal year (``2024/25``) is its first year there."""
+    return None if year is None else int(year)
 
 
 def add_record_need(

@@ -37,7 +37,7 @@ def _choices(choices: tuple[str, ...]) -> str:
     return ", ".join(f"``{choice}``" for choice in choices)
 
 
-_YEAR = "a year, four digits (``2024``)"
+_YEAR = "a year, four digits (``2024``), or a fiscal year (``2024/25``), shown as written"
 _URL = "an ``http://`` or ``https://`` address"
 _CODES = "action-line codes separated by commas or semicolons (``C3, C7.e-learning``)"
 _SDGS = "SDG goals, targets or indicators separated by commas (``4, 9.c, 17.8.1``)"

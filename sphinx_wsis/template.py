@@ -244,6 +244,27 @@ def resolve_template(spec: str, confdir: str | Path) -> Path:
     )
 
 
+#: What makes a template the template: a copy that changes any of these is another template.
+DEFINING_FIELDS = (
+    "title", "subtitle", "version", "issuer", "source", "stakeholders", "aspects", "placeholders",
+    "chapters", "sections", "action_lines",
+)  # fmt: skip
+
+
+def changed_official_parts(template: Template) -> list[str]:
+    """What a template carrying the official id changes of the official one ([] if nothing).
+
+    A copied-and-edited YAML that keeps ``id: wsis20-stakeholder`` would otherwise be published
+    (in report.json, on the title page) as if it were ITU's template.
+    """
+    if template.id != DEFAULT_TEMPLATE:
+        return []
+    official = load_template(Path(str(_Builtin().load())))
+    if Path(template.origin).resolve() == Path(official.origin).resolve():
+        return []
+    return [name for name in DEFINING_FIELDS if getattr(template, name) != getattr(official, name)]
+
+
 _CACHE: dict[tuple[str, int, int], Template] = {}
 
 

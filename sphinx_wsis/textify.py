@@ -24,6 +24,23 @@ _SKIPPED = (
 _BLOCKS = (nodes.paragraph, nodes.term, nodes.line, nodes.rubric, nodes.title, nodes.caption)
 
 
+class TableText(str):
+    """A table as one paragraph of text (``a | b`` rows, for the checks) that keeps its rows
+    and cells, so the JSON export can write the table as a table."""
+
+    rows: list[list[str]]
+    header_rows: int
+
+    def __new__(cls, rows: list[list[str]], header_rows: int = 0) -> TableText:
+        result = super().__new__(cls, "\n".join(" | ".join(row) for row in rows))
+        result.rows = rows
+        result.header_rows = header_rows
+        return result
+
+    def __reduce__(self) -> tuple[type[TableText], tuple[list[list[str]], int]]:
+        return (TableText, (self.rows, self.header_rows))
+
+
 def paragraphs(children: Iterable[nodes.Node]) -> list[str]:
     out: list[str] = []
     for child in children:
@@ -51,10 +68,11 @@ def _collect(node: nodes.Node, out: list[str]) -> None:
         out.append("\n".join(lines))
     elif isinstance(node, nodes.table):
         rows = [
-            " | ".join(inline_text(entry) for entry in row.findall(nodes.entry))
+            [" ".join(paragraphs(entry.children)) for entry in row.findall(nodes.entry)]
             for row in node.findall(nodes.row)
         ]
-        out.append("\n".join(rows))
+        header = sum(len(list(head.findall(nodes.row))) for head in node.findall(nodes.thead))
+        out.append(TableText(rows, header))
     elif isinstance(node, nodes.Text):
         text = _squash(node.astext())
         if text:
@@ -68,7 +86,7 @@ def inline_text(node: nodes.Node) -> str:
     """Text of an inline run, with ``text (url)`` for external links."""
     parts: list[str] = []
     for child in node.children if isinstance(node, nodes.Element) else [node]:
-        if isinstance(child, nodes.reference) and child.get("refuri"):
+        if isinstance(child, nodes.reference) and child.get("refuri") and not child.get("internal"):
             label = _squash(child.astext())
             uri = child["refuri"]
             parts.append(uri if label in ("", uri) else f"{label} ({uri})")

@@ -25,8 +25,35 @@ _NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$")
 _SDG_RE = re.compile(r"^\d{1,2}(\.[0-9a-z]{1,2}(\.\d{1,2})?)?$")
 
 
+_DECIMAL_COMMA_RE = re.compile(r"^([+-]?\d+),(\d+)$")
+_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALED_RE = re.compile(r"^([+-]?[\d.,]+)\s*([a-z]+)$", re.IGNORECASE)
+_FISCAL_YEAR_RE = re.compile(r"^(\d{4})\s*[/\u2013-]\s*(\d{2}|\d{4})$")
+
+
 class InvalidValue(ValueError):
     """A value the author typed that does not mean what the option needs."""
+
+
+class FiscalYear(int):
+    """A fiscal or academic year such as ``2024/25``: compares and exports as its first year,
+    and is shown as the author wrote it."""
+
+    label: str
+
+    def __new__(cls, start: int, label: str) -> FiscalYear:
+        result = super().__new__(cls, start)
+        result.label = label
+        return result
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __reduce__(self) -> tuple[type[FiscalYear], tuple[int, str]]:
+        return (FiscalYear, (int(self), self.label))
 
 
 def text(raw: str | None) -> str:
@@ -41,7 +68,7 @@ def number(raw: str) -> int | float:
             f"{raw.strip()!r} is not a number: write the number and set :unit: percent"
         )
     if not _NUMBER_RE.match(value):
-        raise InvalidValue(f"{raw.strip()!r} is not a number")
+        raise InvalidValue(_not_a_number(raw.strip()))
     value = value.replace(",", "")
     result = float(value)
     if not math.isfinite(result):
@@ -49,11 +76,51 @@ def number(raw: str) -> int | float:
     return int(result) if re.fullmatch(r"[+-]?\d+", value) else result
 
 
+def _not_a_number(raw: str) -> str:
+    """Why ``raw`` is not a number, with what to write instead where we can tell."""
+    decimal = _DECIMAL_COMMA_RE.match(raw)
+    if decimal:
+        return (
+            f"{raw!r} is not a number: the decimal separator is a point in the source "
+            f"(whatever the report's language), write {decimal[1]}.{decimal[2]}"
+        )
+    scaled = _SCALED_RE.match(raw)
+    if scaled and scaled[2].lower() in _SCALE_WORDS:
+        word = scaled[2].lower()
+        try:
+            figure = number(scaled[1])
+        except InvalidValue:
+            return f"{raw!r} is not a number"
+        full = figure * _SCALE_WORDS[word]
+        full_text = f"{int(full)}" if float(full).is_integer() else f"{full}"
+        return (
+            f"{raw!r} is not a number: write :value: {scaled[1]} with the scale in the unit "
+            f"(e.g. :unit: {word} people), or the whole number, {full_text}"
+        )
+    return f"{raw!r} is not a number"
+
+
 def year(raw: str, *, today: _dt.date | None = None) -> int:
+    """A year (``2024``), or a fiscal year (``2024/25``, ``2024-2025``) shown as written."""
     value = raw.strip()
+    fiscal = _FISCAL_YEAR_RE.match(value)
+    if fiscal:
+        start, end = int(fiscal[1]), fiscal[2]
+        if int(end) not in (start + 1, (start + 1) % 100):
+            raise InvalidValue(
+                f"{value!r} is not a year: a fiscal year covers two years in a row, "
+                f"e.g. {start}/{(start + 1) % 100:02d}"
+            )
+        _check_plausible(start, today)
+        return FiscalYear(start, value)
     if not re.fullmatch(r"\d{4}", value):
-        raise InvalidValue(f"{value!r} is not a year (write four digits, e.g. 2024)")
-    result = int(value)
+        raise InvalidValue(
+            f"{value!r} is not a year (write four digits, e.g. 2024, or a fiscal year, 2024/25)"
+        )
+    return _check_plausible(int(value), today)
+
+
+def _check_plausible(result: int, today: _dt.date | None) -> int:
     latest = (today or _dt.date.today()).year + LATEST_YEAR_AHEAD
     if not EARLIEST_YEAR <= result <= latest:
         raise InvalidValue(f"{result} is not a plausible year ({EARLIEST_YEAR} to {latest})")

@@ -137,7 +137,7 @@ def test_generated_conf_workflow_and_readme(tmp_path: Path) -> None:
     steps = workflow["jobs"]["report"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "apt-get install" in runs and "latexmk" in runs and "texlive-xetex" in runs
-    assert "pip install sphinx-wsis" in runs
+    assert "pip install wheels/sphinx_wsis-*.whl" in runs  # not on PyPI yet
     assert "sphinx-wsis check --format github" in runs
     assert "sphinx-build -W -b html . _build/html" in runs
     assert "sphinx-build -M latexpdf . _build -W" in runs
@@ -170,7 +170,7 @@ def test_the_workflow_commands_pass_on_a_written_report(tmp_path: Path) -> None:
         )  # fmt: skip
         assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
     assert (project / "_build/html/index.html").is_file()
-    assert (project / "_build/latex/wsis-report.pdf").is_file()
+    assert (project / "_build/latex/wsis20-report.pdf").is_file()
 
 
 MINI_TEMPLATE = """\
@@ -278,7 +278,9 @@ def test_junit_has_one_case_per_part(new_project: Path, tmp_path: Path) -> None:
     assert int(root.get("tests", -1)) == sum(len(list(s.iter("testcase"))) for s in root)
     c3 = next(c for c in cases if c.get("name") == "C3 achievements")
     assert c3.get("classname") == "C3 Access to information and knowledge"
-    assert c3.get("file", "").endswith("action-lines/c3.md") and c3.get("line") == "4"
+    c3_lines = (new_project / "action-lines/c3.md").read_text("utf-8").splitlines()
+    line = c3_lines.index(":::{wsis-achievements}") + 1
+    assert c3.get("file", "").endswith("action-lines/c3.md") and c3.get("line") == str(line)
     assert c3.find("failure").get("type") == "wsis.placeholder"  # type: ignore[union-attr]
     junitparser = pytest.importorskip("junitparser")
     parsed = junitparser.JUnitXml.fromfile(str(target))
@@ -480,3 +482,37 @@ def test_check_reports_other_sphinx_warnings_and_fails(tmp_path: Path) -> None:
     assert "no-such-story" in messages and "no-such-label" in messages, warnings
     text = wsis("check", project)
     assert "Other Sphinx warnings" in text.stdout and "challenges.md:" in text.stdout
+
+
+def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_path: Path) -> None:
+    """sphinx-wsis is not on PyPI: CI installs the wheel under wheels/, or fails saying so."""
+    import yaml
+
+    project = init(tmp_path)
+    workflow = yaml.safe_load((project / ".github/workflows/wsis.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["report"]["steps"]
+    (install,) = [s for s in steps if s.get("name") == "Install sphinx-wsis"]
+    assert workflow["env"]["SPHINX_WSIS"] == ""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "pip").write_text('#!/bin/sh\necho "pip $*"\n')
+    (fake_bin / "pip").chmod(0o755)
+
+    def run(**env: str) -> subprocess.CompletedProcess[str]:
+        environ = {**os.environ, "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", **env}
+        return subprocess.run(
+            ["bash", "-c", install["run"]], cwd=project, env=environ,
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    missing = run(SPHINX_WSIS="")
+    assert missing.returncode == 1
+    assert "::error::No sphinx-wsis to install: commit its wheel under wheels/" in missing.stdout
+    (project / "wheels").mkdir()
+    (project / "wheels/sphinx_wsis-0.1.0-py3-none-any.whl").write_bytes(b"")
+    assert run(SPHINX_WSIS="").stdout == "pip install wheels/sphinx_wsis-0.1.0-py3-none-any.whl\n"
+    requirement = "sphinx-wsis @ git+https://github.com/OWNER/sphinx-wsis"
+    assert run(SPHINX_WSIS=requirement).stdout == f"pip install {requirement}\n"
+    readme = (project / "README.md").read_text("utf-8")
+    assert "not on PyPI yet" in readme and "pip wheel --no-deps -w wheels" in readme
+    assert "pip install sphinx-wsis\n" not in readme

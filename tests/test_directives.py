@@ -283,11 +283,11 @@ def test_report_metadata_required_and_validated(build, tmp_path: Path) -> None:
     project = write_project(
         tmp_path / "p",
         {
-            "index.md": "# R\n\n:::{wsis-report}\n:stakeholder: government\n:logo: ../../etc/passwd\n:::\n"
+            "index.md": "# R\n\n:::{wsis-report}\n:stakeholder: governments\n:logo: ../../etc/passwd\n:::\n"
         },
     )
     built = build(project)
     assert any("wsis-report needs :entity:" in w for w in built.wsis_warnings("missing"))
     invalid = "\n".join(built.wsis_warnings("invalid"))
-    assert "'government' is not a valid stakeholder type" in invalid
+    assert "'governments' is not a valid stakeholder type" in invalid
     assert "'../../etc/passwd' is outside the project" in invalid

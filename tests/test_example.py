@@ -40,12 +40,19 @@ def test_example_builds_with_w_and_no_warnings(tmp_path: Path) -> None:
             "action-lines/c9.md:3",
             ["C9", "success story"],
         ),
-        ("strategies.md", ":::{wsis-section} digital-strategy", "index.md:", ["digital-strategy"]),
-        ("contact.md", ":::{wsis-contact}", "index.md:", ["Contact", "wsis-contact"]),
+        # a missing part is reported where it belongs: beside its chapter's other items, on
+        # the page titled for it, inside its parent action line
+        (
+            "strategies.md",
+            ":::{wsis-section} digital-strategy",
+            "strategies.md:",
+            ["digital-strategy"],
+        ),
+        ("contact.md", ":::{wsis-contact}", "contact.md:1:", ["Contact", "wsis-contact"]),
         (
             "action-lines/c7.md",
             "::::{wsis-action-line} C7.e-health",
-            "index.md:",
+            "action-lines/c7.md:",
             ["C7 E-Health", "achievements"],
         ),
     ],

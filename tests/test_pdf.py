@@ -117,7 +117,7 @@ def test_example_pdf_builds_without_warnings(example_pdf: Pdf) -> None:
 def test_title_page_comes_from_wsis_report(example_pdf: Pdf) -> None:
     first = example_pdf.page_text(1)
     for expected in (
-        "WSIS+20 Stakeholder Report 2005-2025",
+        "WSIS+20 Report of the Open Access Networks Alliance (OANA)",
         "Open Access Networks Alliance (OANA)",
         "Civil Society",
         "Kenya",
@@ -323,7 +323,14 @@ def test_hostile_project_builds_and_only_reports_wsis_gaps(hostile_pdf: Pdf) -> 
     ],
 )  # fmt: skip
 def test_injection_in_every_text_option_is_literal_text(hostile_pdf: Pdf, label: str) -> None:
-    assert contains(hostile_pdf.text, f"{label} {INJECTION}")
+    # pdftotext may read a justified box's last line out of place; -raw keeps TeX's order
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(hostile_pdf.path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert contains(hostile_pdf.text, f"{label} {INJECTION}") or contains(
+        raw, f"{label} {INJECTION}"
+    )
 
 
 def test_injection_pulls_in_no_file_and_runs_nothing(hostile_pdf: Pdf) -> None:

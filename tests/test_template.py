@@ -42,7 +42,7 @@ def test_builtin_template_covers_annex_1(template) -> None:
     ]  # fmt: skip
     assert [c.number for c in template.chapters][:6] == ["I", "II", "III", "IV", "V", "VI"]
     assert dict(template.stakeholders).keys() == {
-        "civil-society", "academia", "private-sector", "technical-community",
+        "government", "civil-society", "academia", "private-sector", "technical-community",
         "international-organization",
     }  # fmt: skip
 
@@ -135,8 +135,37 @@ def test_project_template_path_and_broken_template_in_a_build(tmp_path: Path) ->
     (project / "my-template.yaml").write_text(custom.replace("aspects:", "aspects: 3\nx:"))
     result = sphinx_build("-W", "-b", "html", project, tmp_path / "out2")
     assert result.returncode == 1
-    assert "my-template.yaml:33: WARNING: WSIS template: x: unknown key 'x'" in result.stderr
+    line = custom.splitlines().index("aspects:") + 2  # "x:" comes after "aspects: 3"
+    assert f"my-template.yaml:{line}: WARNING: WSIS template: x: unknown key 'x'" in result.stderr
     assert "[wsis.template]" in result.stderr
     assert "Traceback" not in result.stderr
     document = (tmp_path / "out2" / "wsis-completeness.json").read_text()
     assert '"complete": false' in document and "unknown key" in document
+
+
+def test_a_changed_copy_keeping_the_official_id_is_a_template_warning(tmp_path: Path) -> None:
+    text = Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8")
+    project = write_project(
+        tmp_path / "p",
+        {
+            "index.md": "# Report\n\n:::{wsis-action-line} C9\n:not-applicable: Out of scope.\n:::\n",
+            "same.yaml": "# my copy\n" + text,
+            "edited.yaml": text.replace("title: Media", "title: Media and journalism"),
+        },
+    )
+    conf = project / "conf.py"
+    base = conf.read_text()
+    conf.write_text(base + 'wsis_template = "same.yaml"\n')
+    result = sphinx_build("-b", "html", project, tmp_path / "out")
+    assert "[wsis.template]" not in result.stderr  # an unchanged copy is still ITU's template
+
+    conf.write_text(base + 'wsis_template = "edited.yaml"\n')
+    result = sphinx_build("-W", "-b", "html", project, tmp_path / "out2")
+    assert result.returncode == 1
+    line = text.splitlines().index("id: wsis20-stakeholder") + 1
+    assert (
+        f"edited.yaml:{line}: WARNING: WSIS template: edited.yaml keeps the official id "
+        "'wsis20-stakeholder' but changes its action lines; it would be published as ITU's "
+        "template. Give it an id of its own (e.g. 'wsis20-stakeholder-custom')"
+    ) in result.stderr
+    assert "[wsis.template]" in result.stderr

@@ -88,7 +88,7 @@ def plan_pages(template: Template, options: Options) -> list[Page]:
                     f"{folder}/{slug(code)}",
                     "action-line",
                     _line_title(template.action_line(code)),  # type: ignore[arg-type]
-                    {"lines": _line_family(template, code)},
+                    {"lines": _line_family(template, code), "chapter": chapter},
                 )
                 for code in chapter.action_lines
             ]
