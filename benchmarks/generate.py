@@ -130,9 +130,17 @@ def copy_page(text: str, k: int) -> str:
             elif name == "wsis-indicator":
                 stack.append(("keep", None))
                 out.append(f"{match['fence']}{{{name}}} {arg} ({suffix(k)})")
+                # A copy of a catalogue indicator is another breakdown of it, not a second
+                # value of the same figure (which the report would flag as a duplicate).
+                if any(key == "code" for key, _ in options) and not any(
+                    key == "disaggregation" for key, _ in options
+                ):
+                    options.append(("disaggregation", ""))
                 for key, value in options:
                     if key == "id":
                         value = f"{value}-{suffix(k)}"
+                    elif key == "disaggregation":
+                        value = "; ".join(filter(None, [value, f"copy={k}"]))
                     out.append(f":{key}: {value}")
             else:
                 stack.append(("keep", None))
