@@ -23,7 +23,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .facts import ExpandFacts, depart_facts, visit_facts_html
     from .guards import skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
-    from .tables import fill_summaries, outdated_summaries
+    from .outputs import note_only_blocks
+    from .tables import fill_summaries
 
     config.register(app)
     app.add_domain(WsisDomain)
@@ -38,7 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_path)
     app.connect("env-before-read-docs", skip_undecodable_pages)
     app.connect("env-get-outdated", outdated_by_template)
-    app.connect("env-get-outdated", outdated_summaries)
+    app.connect("doctree-read", note_only_blocks)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)
