@@ -16,6 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import config, latex
+    from .addresses import KeepAddressesVerbatim
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class, **latex.handlers(node_class))
     app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
     app.add_post_transform(ExpandFacts)
+    app.add_transform(KeepAddressesVerbatim)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)

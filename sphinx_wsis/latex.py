@@ -26,6 +26,7 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.util import logging, texescape
 
+from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
@@ -82,11 +83,14 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
         return ""
     source = Path(app.srcdir) / record.logo
     suffix = source.suffix.lower()
-    if suffix not in LOGO_TYPES or not source.is_file():
+    problem = (
+        image_problem(source) if suffix in LOGO_TYPES else "LaTeX needs a PNG, JPEG or PDF file"
+    )
+    if problem:
         logger.warning(
-            "wsis-report :logo: %s cannot go on the PDF title page: LaTeX needs a PNG, JPEG "
-            "or PDF file",
+            "wsis-report :logo: %s cannot go on the PDF title page: %s",
             record.logo,
+            problem,
             type="wsis",
             subtype="invalid",
             location=(record.docname, record.lineno),
@@ -97,19 +101,49 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     return name
 
 
+def image_problem(path: Path) -> str | None:
+    """Why LaTeX could not include ``path`` as an image, or None: it is checked here, because
+    TeX stops the whole PDF at a file that is missing, unreadable or not the image it claims."""
+    try:
+        with path.open("rb") as image:
+            head = image.read(32)
+            image.seek(0, 2)
+            size = image.tell()
+            image.seek(max(size - 1024, 0))
+            tail = image.read()
+    except IsADirectoryError:
+        return "it is a directory, not an image file"
+    except FileNotFoundError:
+        return "there is no such file"
+    except OSError as exc:
+        return f"the file cannot be read ({exc.strerror or exc})"
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        valid = head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR"
+        valid = valid and int.from_bytes(head[16:20]) > 0 and int.from_bytes(head[20:24]) > 0
+    elif suffix in (".jpg", ".jpeg"):
+        valid = head.startswith(b"\xff\xd8\xff") and size > 128
+    else:
+        valid = head.startswith(b"%PDF-") and b"%%EOF" in tail
+    return None if valid else f"it is not a readable {suffix[1:].upper()} image"
+
+
 def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     """The LaTeX title page: entity, stakeholder type, country, period, date, website, logo."""
     template = template_of(config)
 
-    def esc(text: str) -> str:
+    def plain(text: str) -> str:
         return texescape.escape(text, config.latex_engine)
+
+    def esc(text: str) -> str:  # long tokens (a website, a name without spaces) may break
+        return latex_flow.breakable(text, plain)
 
     rows = [
         ("Stakeholder type", esc(template.stakeholder_label(record.stakeholder) or "")),
         ("Country", esc(record.country)),
         ("Reporting period", esc(record.period.replace("-", "\u2013"))),
         ("Date", esc(record.date) if record.date else r"\csname @date\endcsname"),
-        ("Website", _href(record.website, esc) if record.website else ""),
+        ("Website", _href(record.website, plain, esc) if record.website else ""),
     ]
     table = "".join(f"{label} & {value}\\\\\n" for label, value in rows if value)
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
@@ -130,13 +164,14 @@ def safe_uri(uri: str) -> str:
     return quote(uri, safe="%:/?#[]@!&'()*+,;=~-._")
 
 
-def _href(url: str, esc: Callable[[str], str]) -> str:
-    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash."""
+def _href(url: str, esc: Callable[[str], str], visible: Callable[[str], str]) -> str:
+    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash;
+    the visible text is the URL as written."""
     uri = esc(safe_uri(url))
     for escaped, literal in ((r"\textasciitilde{}", "~"), (r"\sphinxhyphen{}", "-"),
                              (r"\textquotesingle{}", "'")):  # fmt: skip
         uri = uri.replace(escaped, literal)
-    return rf"\sphinxhref{{{uri}}}{{{esc(url)}}}"
+    return rf"\sphinxhref{{{uri}}}{{{visible(url)}}}"
 
 
 # -- visitors ------------------------------------------------------------------------------
@@ -150,8 +185,44 @@ def _walk(self: LaTeXTranslator, children: list[nodes.Node]) -> None:
 
 
 def _anchor(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """The block's link target, a source marker for the PDF log check, and its layout fixes."""
+    latex_flow.prepare(node)
+    marker = _source_marker(self, node)
+    if marker:
+        self.body.append(f"\n{marker}\n")
     if node["ids"]:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
+
+
+def _source_marker(self: LaTeXTranslator, node: nodes.Element) -> str:
+    """A TeX comment naming the block's source file, line and part (see :mod:`.pdf_check`)."""
+    index = getattr(self.builder, "_wsis_records_by_id", None)
+    if index is None:
+        domain = domain_of(self.builder.env)
+        index = {}
+        for kind in ("reports", "contacts", "sections", "action_lines", "aspects", "stories",
+                     "indicators"):  # fmt: skip
+            for record in domain.records(kind):
+                index.setdefault(record.node_id, record)
+        self.builder._wsis_records_by_id = index  # type: ignore[attr-defined]
+    record = next((index[i] for i in node["ids"] if i in index), None)
+    if record is None:
+        return ""
+    path = str(self.builder.env.doc2path(record.docname, False))
+    return pdf_check.marker(path, record.lineno, _part_name(record))
+
+
+def _part_name(record: Any) -> str:
+    """How a block is named in a wsis.pdf warning."""
+    if getattr(record, "aspect", ""):
+        return f"{record.code} {record.aspect}"
+    for attribute, prefix in (("code", "action line "), ("key", "section "),
+                              ("title", "success story "), ("name", "indicator "),
+                              ("entity", "wsis-report ")):  # fmt: skip
+        value = getattr(record, attribute, "")
+        if value:
+            return prefix + str(value)
+    return "wsis-contact"
 
 
 def _has_class(node: nodes.Node, name: str) -> bool:
@@ -335,6 +406,7 @@ def _heading(self: LaTeXTranslator, node: wsis_action_line) -> str:
 
 def visit_summary(self: LaTeXTranslator, node: wsis_summary) -> None:
     """Report-wide tables: fixed column widths (so long cells wrap) and styled states."""
+    latex_flow.prepare(node)  # long tokens in indicator names and sources break
     style = self.config.latex_table_style
     rule = "" if ("booktabs" in style or "borderless" in style) else "|"
     _safe_links(node)
