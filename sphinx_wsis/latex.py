@@ -29,7 +29,15 @@ from sphinx.util import logging, texescape
 from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
-from .entries import ReportRecord
+from .entries import (
+    ActionLineRecord,
+    AspectRecord,
+    ContactRecord,
+    IndicatorRecord,
+    ReportRecord,
+    SectionRecord,
+    StoryRecord,
+)
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -214,15 +222,19 @@ def _source_marker(self: LaTeXTranslator, node: nodes.Element) -> str:
 
 def _part_name(record: Any) -> str:
     """How a block is named in a wsis.pdf warning."""
-    if getattr(record, "aspect", ""):
+    if isinstance(record, AspectRecord):
         return f"{record.code} {record.aspect}"
-    for attribute, prefix in (("code", "action line "), ("key", "section "),
-                              ("title", "success story "), ("name", "indicator "),
-                              ("entity", "wsis-report ")):  # fmt: skip
-        value = getattr(record, attribute, "")
-        if value:
-            return prefix + str(value)
-    return "wsis-contact"
+    if isinstance(record, ActionLineRecord):
+        return f"action line {record.code}"
+    if isinstance(record, SectionRecord):
+        return f"section {record.key}"
+    if isinstance(record, StoryRecord):
+        return f"success story {record.title}"
+    if isinstance(record, IndicatorRecord):
+        return f"indicator {record.name}"
+    if isinstance(record, ContactRecord):
+        return "wsis-contact"
+    return "wsis-report"
 
 
 def _has_class(node: nodes.Node, name: str) -> bool:

@@ -24,6 +24,9 @@ from docutils import nodes
 LONG_TOKEN = 20
 #: the longest run of characters without a break opportunity inside a long token
 RUN = 10
+#: a text line's width in characters, and what a cell's padding takes of it
+LINE_CHARACTERS = 85
+CELL_PADDING = 3
 BREAK_AFTER = frozenset("/.-_@?&=#:,;+~")
 BREAK = r"\allowbreak{}"
 _DONE = "wsis-flow"
@@ -84,18 +87,25 @@ def breakable_table(table: nodes.table) -> None:
     colspecs = list(table.findall(nodes.colspec))
     if not colspecs:
         return
-    weights = [4] * len(colspecs)
+    count = len(colspecs)
+    needed = [1] * count  # the longest word (after breaking long tokens), in characters
+    wanted = [1] * count  # the longest cell, up to a comfortable line
     for row in table.findall(nodes.row):
         column = 0
         for entry in row.children:
-            if column >= len(weights):
+            if column >= count:
                 break
             text = entry.astext()
             longest = max((len(w) for w in text.split()), default=0)
-            weights[column] = max(weights[column], min(len(text), 40), min(longest, 20))
+            needed[column] = max(needed[column], min(longest, RUN + 2))
+            wanted[column] = max(wanted[column], min(len(text), 40))
             column += 1 + int(entry.get("morecols", 0))
-    for colspec, weight in zip(colspecs, weights, strict=True):
-        colspec["colwidth"] = weight
+    minimum = [n + CELL_PADDING for n in needed]
+    spare = max(LINE_CHARACTERS - sum(minimum), 0)
+    extra = [max(w - n, 0) for w, n in zip(wanted, needed, strict=True)]
+    total_extra = sum(extra) or 1
+    for colspec, low, more in zip(colspecs, minimum, extra, strict=True):
+        colspec["colwidth"] = low + round(spare * more / total_extra)
     table["classes"].append("colwidths-given")
 
 
