@@ -403,6 +403,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     current, outputs = outputs_of(app, env)
     domain = domain_of(env)
     domain.sort_records(current.sort_key)
+    domain.output = current
     result = Checker(env, current).run()
     result.output = current.name
     for output in outputs:

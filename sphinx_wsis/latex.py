@@ -48,6 +48,7 @@ from .nodes import (
     wsis_story,
     wsis_summary,
 )
+from .outputs import shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,7 +80,7 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
         return
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
-    reports: list[ReportRecord] = domain_of(builder.env).records("reports")
+    reports: list[ReportRecord] = shown(builder.env, domain_of(builder.env).records("reports"))
     if not reports or "maketitle" in app.config.latex_elements:
         return
     builder.context["maketitle"] = title_page(reports[0], app.config, _logo(reports[0], app))

@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.util.tags import Tags
 
 from .domain import domain_of
-from .entries import RECORD_KINDS, Record
+from .entries import RECORD_KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -148,5 +148,7 @@ def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
                 record.only = tuple(dict.fromkeys(ids[record.node_id]))
 
 
-def held(records: list[Record], output: Output) -> list[Record]:
-    return [r for r in records if output.holds(r)]
+def shown(env: BuildEnvironment, records: list[Any]) -> list[Any]:
+    """The records the output being built shows (all of them before the checks have run)."""
+    output: Output | None = getattr(domain_of(env), "output", None)
+    return records if output is None else [r for r in records if output.holds(r)]

@@ -159,9 +159,10 @@ def _missing_character(match: re.Match[str], source: TexSource, pdf: str) -> Pdf
 def suppressed(srcdir: Path) -> bool:
     """Whether conf.py mutes ``wsis.pdf`` (``suppress_warnings``)."""
     from sphinx.config import Config
+    from sphinx.util.tags import Tags
 
     try:
-        config = Config.read(srcdir)
+        config = Config.read(srcdir, overrides={}, tags=Tags())
     except Exception:  # sphinx-build has already said what is wrong with conf.py
         return False
     muted = set(config._raw_config.get("suppress_warnings", []) or [])

@@ -223,3 +223,16 @@ def test_title_page_and_check_take_the_first_report_in_reading_order(build, tmp_
     assert document["report"]["entity"] == "Zulu Foundation"
     (finding,) = [f for f in document["findings"] if f["subtype"] == "wsis.duplicate"]
     assert finding["file"] == "aa.md"
+
+
+def test_the_pdf_title_page_skips_a_report_block_the_pdf_leaves_out(build, tmp_path: Path) -> None:
+    report = ":::{{wsis-report}}\n:entity: {}\n:stakeholder: academia\n:::\n"
+    files = {
+        "index.md": "# Report\n\n::::{only} html\n" + report.format("Web Only Name") + "::::\n\n"
+        "```{toctree}\nother\n```\n",
+        "other.md": "# Other\n\n" + report.format("Printed Name"),
+    }
+    latex = build(write_project(tmp_path / "p", files), "latex")
+    tex = (latex.outdir / "testreport.tex").read_text()
+    assert "Printed Name" in tex and "Web Only Name" not in tex
+    assert not latex.wsis_warnings("duplicate")  # the PDF holds one report block
