@@ -53,6 +53,9 @@ class WsisDomain(Domain):
         "summary_docs": {},
         "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
+        # {page: {child: [conditions of each toctree listing it]}} for pages with a toctree
+        # inside {only} or {ifconfig}: an output whose conditions fail does not include it
+        "toctree_conditions": {},
     }
     data_version = 3
 
@@ -108,6 +111,7 @@ class WsisDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.data["summary_docs"].pop(docname, None)
+        self.data.setdefault("toctree_conditions", {}).pop(docname, None)
         if self.data["record_docs"].pop(docname, None) is None:
             return  # nothing of this page is stored: no need to scan every record
         for kind in (*RECORD_KINDS, "findings"):
@@ -122,6 +126,10 @@ class WsisDomain(Domain):
             for docname in otherdata[key]:
                 if docname in wanted:
                     self.data[key][docname] = True
+        conditions = self.data.setdefault("toctree_conditions", {})
+        for docname, children in otherdata.get("toctree_conditions", {}).items():
+            if docname in wanted:
+                conditions[docname] = children
         self._lookups.clear()
 
     # -- roles ----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ _DONE = "wsis-flow"
 #: where author text is data for LaTeX (code, maths, raw) or a moving argument (titles)
 _KEEP = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw, nodes.title, nodes.rubric)
 #: containers that cannot hold a ``longtable``
-_NO_LONGTABLE = (nodes.table, nodes.Admonition, nodes.sidebar, nodes.topic, nodes.footnote)
+_NO_LONGTABLE = (nodes.table, nodes.footnote)  # where LaTeX cannot start one
 _SPACE = re.compile(r"(\s+)")
 
 

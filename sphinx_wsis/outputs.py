@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-PDF_FORMATS = {"latex": "the PDF"}
 WEB = "html"
+IFCONFIG = "ifconfig:"
 
 
 @dataclass
@@ -39,6 +39,8 @@ class Output:
     tags: Tags
     order: dict[str, int] = field(default_factory=dict)
     own_content_excluded: set[str] = field(default_factory=set)  # toctree_only start pages
+    #: what ``{ifconfig}`` expressions see: the configuration and the builder's name
+    namespace: dict[str, Any] = field(default_factory=dict)
 
     def holds_page(self, docname: str) -> bool:
         if docname in self.own_content_excluded:
@@ -50,13 +52,26 @@ class Output:
         is true for this output."""
         if not self.holds_page(record.docname):
             return False
-        return all(self._true(expr) for expr in getattr(record, "only", ()) or ())
+        return self.all_true(getattr(record, "only", ()) or ())
 
     def _true(self, expr: str) -> bool:
+        """Whether an ``{only}`` expression (or ``ifconfig:`` + an ``{ifconfig}`` one) holds."""
+        if expr.startswith(IFCONFIG):
+            if not self.namespace:  # sphinx.ext.ifconfig is not loaded
+                return True
+            try:
+                # the author's expression that sphinx.ext.ifconfig itself evaluates in this
+                # build, with what it sees there; here for another builder's name too
+                return bool(eval(expr[len(IFCONFIG) :], dict(self.namespace)))
+            except Exception:  # ifconfig reports it and drops the block
+                return False
         try:
             return self.tags.eval_condition(expr)
-        except Exception:  # Sphinx warns about a bad expression itself and keeps the block
+        except Exception:  # Sphinx reports a bad expression itself and keeps the block
             return True
+
+    def all_true(self, conditions: Iterable[str]) -> bool:
+        return all(self._true(expr) for expr in conditions)
 
     def why_not(self, record: Any) -> str:
         """Why this output does not show ``record``, in the author's words."""
@@ -65,16 +80,26 @@ class Output:
                 return "that page's own text is left out (toctree_only in latex_documents)"
             return "no toctree of latex_documents includes that page"
         exprs = [e for e in getattr(record, "only", ()) or () if not self._true(e)]
-        return f"it is inside {{only}} {exprs[0]}" if exprs else ""
+        if not exprs:
+            return ""
+        if exprs[0].startswith(IFCONFIG):
+            return f"it is inside {{ifconfig}} {exprs[0][len(IFCONFIG) :]}"
+        return f"it is inside {{only}} {exprs[0]}"
 
     def sort_key(self, record: Any) -> tuple[int, str, int]:
         return (self.order.get(record.docname, len(self.order)), record.docname, record.lineno or 0)
 
 
-def reading_order(env: BuildEnvironment, starts: Iterable[str]) -> list[str]:
-    """Pages in toctree order from ``starts`` (each page once, even in a circular toctree)."""
+def reading_order(
+    env: BuildEnvironment, starts: Iterable[str], output: Output | None = None
+) -> list[str]:
+    """Pages in toctree order from ``starts`` (each page once, even in a circular toctree).
+
+    With ``output``, a toctree inside ``{only}``/``{ifconfig}`` that fails for it is skipped.
+    """
     seen: dict[str, None] = {}
     includes = env.toctree_includes
+    conditional = domain_of(env).data.get("toctree_conditions", {})
     for start in starts:
         stack = [start]
         while stack:
@@ -82,7 +107,15 @@ def reading_order(env: BuildEnvironment, starts: Iterable[str]) -> list[str]:
             if docname in seen or docname not in env.all_docs:
                 continue
             seen[docname] = None
-            stack.extend(reversed(includes.get(docname, [])))
+            children = includes.get(docname, [])
+            conditions = conditional.get(docname)
+            if output is not None and conditions:
+                children = [
+                    child
+                    for child in children
+                    if any(output.all_true(c) for c in conditions.get(child, [()]))
+                ]
+            stack.extend(reversed(children))
     return list(seen)
 
 
@@ -105,6 +138,7 @@ def outputs_of(app: Sphinx, env: BuildEnvironment) -> tuple[Output, list[Output]
     """
     root = env.config.root_doc
     web = Output(WEB, "the HTML pages", [root], None, _tags_for(app, "html", "html"))
+    web.namespace = _config_namespace(app, "html")
     starts: list[str] = []
     excluded: set[str] = set()
     for entry in env.config.latex_documents or []:
@@ -112,18 +146,22 @@ def outputs_of(app: Sphinx, env: BuildEnvironment) -> tuple[Output, list[Output]
             starts.append(entry[0])
             if len(entry) > 5 and entry[5]:
                 excluded.add(entry[0])
-    pdf_docs = set(reading_order(env, starts))
-    pdf = Output("latex", "the PDF", starts, pdf_docs, _tags_for(app, "latex", "latex"))
+    pdf = Output("latex", "the PDF", starts, None, _tags_for(app, "latex", "latex"))
     pdf.own_content_excluded = excluded
+    pdf.namespace = _config_namespace(app, "latex")
     builder = app.builder
     if builder.format == "latex":
-        current = Output("latex", "the PDF", starts, pdf_docs, app.tags, {}, excluded)
+        current = Output("latex", "the PDF", starts, None, app.tags, {}, excluded)
     elif builder.format == "html" or builder.name in ("dummy", "wsis-json"):
         current = Output(WEB, "the HTML pages", [root], None, app.tags)
         if builder.name in ("dummy", "wsis-json"):
             current.tags = web.tags
     else:
         current = Output(builder.name, f"the {builder.name} output", [root], None, app.tags)
+    current.namespace = _config_namespace(app, builder.name)
+    for output in (pdf, current):
+        if output.name == "latex":
+            output.docs = set(reading_order(env, starts, output))
     for output in (web, pdf, current):
         order = reading_order(env, output.start_docs or [root])
         rest = sorted(set(env.all_docs) - set(order))
@@ -131,21 +169,62 @@ def outputs_of(app: Sphinx, env: BuildEnvironment) -> tuple[Output, list[Output]
     return current, [web, pdf]
 
 
+def _config_namespace(app: Sphinx, builder_name: str) -> dict[str, Any]:
+    """What sphinx.ext.ifconfig evaluates its expressions in."""
+    if "sphinx.ext.ifconfig" not in app.extensions:
+        return {}
+    namespace: dict[str, Any] = {value.name: value.value for value in app.config}
+    namespace.update(app.config.__dict__.copy())
+    namespace["builder"] = builder_name
+    return namespace
+
+
+def _conditions(node: nodes.Node) -> tuple[str, ...]:
+    """The ``{only}`` and ``{ifconfig}`` expressions around ``node``, outermost first."""
+    found: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            found.append(parent["expr"])
+        elif parent.tagname == "ifconfig":
+            found.append(IFCONFIG + parent["expr"])
+        parent = parent.parent
+    return tuple(reversed(found))
+
+
 def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: remember on each record the ``{only}`` conditions around its block."""
+    """``doctree-read``: remember the ``{only}``/``{ifconfig}`` conditions around each record's
+    block and around each toctree, so each output can tell what it holds."""
     docname = app.env.docname
+    domain = domain_of(app.env)
+    toctrees: dict[str, list[tuple[str, ...]]] = {}
+    for toctree in doctree.findall(addnodes.toctree):
+        conditions = _conditions(toctree)
+        for _title, child in toctree["entries"]:
+            toctrees.setdefault(child, []).append(conditions)
+    if any(any(c) for listed in toctrees.values() for c in listed):
+        domain.data.setdefault("toctree_conditions", {})[docname] = toctrees
     ids: dict[str, tuple[str, ...]] = {}
-    for only in doctree.findall(addnodes.only):
-        for element in only.findall(nodes.Element):
+    for condition in doctree.findall(_is_condition):
+        conditions = (*_conditions(condition), _expression(condition))
+        for element in condition.findall(nodes.Element):
             for node_id in element["ids"]:
-                ids[node_id] = (*ids.get(node_id, ()), only["expr"])
+                if len(conditions) > len(ids.get(node_id, ())):
+                    ids[node_id] = conditions
     if not ids:
         return
-    domain = domain_of(app.env)
     for kind in RECORD_KINDS:
         for record in domain.records(kind):
             if record.docname == docname and record.node_id in ids:
                 record.only = tuple(dict.fromkeys(ids[record.node_id]))
+
+
+def _is_condition(node: nodes.Node) -> bool:
+    return isinstance(node, addnodes.only) or node.tagname == "ifconfig"
+
+
+def _expression(node: nodes.Element) -> str:
+    return node["expr"] if isinstance(node, addnodes.only) else IFCONFIG + node["expr"]
 
 
 def shown(env: BuildEnvironment, records: list[Any]) -> list[Any]:

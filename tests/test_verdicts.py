@@ -236,3 +236,33 @@ def test_the_pdf_title_page_skips_a_report_block_the_pdf_leaves_out(build, tmp_p
     tex = (latex.outdir / "testreport.tex").read_text()
     assert "Printed Name" in tex and "Web Only Name" not in tex
     assert not latex.wsis_warnings("duplicate")  # the PDF holds one report block
+
+
+def test_a_page_listed_only_by_a_toctree_inside_only_html_is_not_in_the_pdf(
+    build, tmp_path: Path
+) -> None:
+    index = head("other") + "\n::::{only} html\n```{toctree}\nweb\n```\n::::\n"
+    files = {
+        "index.md": index,
+        "other.md": "# Other\n\nText.\n",
+        "web.md": f"# Web\n\n{EXEC_SUMMARY}",
+    }
+    project = write_project(tmp_path / "p", files)
+    html, latex = build(project), build(project, "latex")
+    assert {p["id"]: p["state"] for p in html.completeness["parts"]}["executive-summary"] == "done"
+    part = next(p for p in latex.completeness["parts"] if p["id"] == "executive-summary")
+    assert part["state"] == "missing" and part["missing_from"] == ["latex"]
+    assert SUMMARY not in (latex.outdir / "testreport.tex").read_text()
+
+
+def test_ifconfig_false_content_is_missing_everywhere(build, tmp_path: Path) -> None:
+    conf = MYST_CONF.replace('"sphinx_wsis"]', '"sphinx_wsis", "sphinx.ext.ifconfig"]')
+    conf += "def setup(app):\n    app.add_config_value('show_summary', False, 'env')\n"
+    page = f"# Summary\n\n::::{{ifconfig}} show_summary\n{EXEC_SUMMARY}::::\n"
+    project = write_project(tmp_path / "p", {"index.md": head("summary"), "summary.md": page}, conf)
+    html = build(project)
+    assert SUMMARY not in html.html("summary")
+    part = next(p for p in html.completeness["parts"] if p["id"] == "executive-summary")
+    assert part["state"] == "missing" and part["missing_from"] == ["html", "latex"]
+    warning = next(w for w in html.wsis_warnings("missing") if "xecutive" in w)
+    assert "inside {ifconfig} show_summary" in warning
