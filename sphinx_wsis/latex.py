@@ -38,6 +38,7 @@ from .entries import (
     SectionRecord,
     StoryRecord,
 )
+from .image_check import image_problem
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -60,7 +61,6 @@ logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).parent / "texinputs" / "sphinxwsis.sty"
 TITLE_MARKER = "% sphinx-wsis title page"
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".pdf")
 LATEX_SECTIONS = [
     "part", "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph",
 ]  # fmt: skip
@@ -92,9 +92,7 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
         return ""
     source = Path(app.srcdir) / record.logo
     suffix = source.suffix.lower()
-    problem = (
-        image_problem(source) if suffix in LOGO_TYPES else "LaTeX needs a PNG, JPEG or PDF file"
-    )
+    problem = image_problem(source)
     if problem:
         logger.warning(
             "wsis-report :logo: %s cannot go on the PDF title page: %s",
@@ -108,33 +106,6 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     name = f"wsis-logo{suffix}"
     shutil.copyfile(source, Path(app.outdir) / name)
     return name
-
-
-def image_problem(path: Path) -> str | None:
-    """Why LaTeX could not include ``path`` as an image, or None: it is checked here, because
-    TeX stops the whole PDF at a file that is missing, unreadable or not the image it claims."""
-    try:
-        with path.open("rb") as image:
-            head = image.read(32)
-            image.seek(0, 2)
-            size = image.tell()
-            image.seek(max(size - 1024, 0))
-            tail = image.read()
-    except IsADirectoryError:
-        return "it is a directory, not an image file"
-    except FileNotFoundError:
-        return "there is no such file"
-    except OSError as exc:
-        return f"the file cannot be read ({exc.strerror or exc})"
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        valid = head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR"
-        valid = valid and int.from_bytes(head[16:20]) > 0 and int.from_bytes(head[20:24]) > 0
-    elif suffix in (".jpg", ".jpeg"):
-        valid = head.startswith(b"\xff\xd8\xff") and size > 128
-    else:
-        valid = head.startswith(b"%PDF-") and b"%%EOF" in tail
-    return None if valid else f"it is not a readable {suffix[1:].upper()} image"
 
 
 def title_page(record: ReportRecord, config: Config, logo: str) -> str:
