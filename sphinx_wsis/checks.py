@@ -253,11 +253,15 @@ class Checker:
         return records[0].where if records else self.anchor
 
     def check_action_lines(self) -> None:
-        """A second block for one action line, whether the first is N/A, empty or full."""
+        """A second block for one action line or aspect, whatever the first one holds (N/A,
+        placeholder or full text): the first in reading order counts."""
         for line in self.template.action_lines:
             records = self.lines.get(line.code, [])
             for extra in records[1:]:
                 self.duplicate(f"wsis-action-line {line.code}", extra, records[0])
+        for (code, key), records in self.aspects.items():
+            for extra in records[1:]:
+                self.duplicate(f"{aspect_directive_name(key)} for {code}", extra, records[0])
 
     def judge_aspect(self, part: Part) -> PartState:
         where = self.action_line_anchor(part.subject)
@@ -273,8 +277,6 @@ class Checker:
                 + self.left_out(self.hidden_aspects.get((part.subject, part.aspect))),
                 where,
             )
-        for extra in records[1:]:
-            self.duplicate(f"{directive} for {part.subject}", extra, records[0])
         return self.judge_text(part, records[0].paragraphs, records[0].where)
 
     def judge_stories(self, part: Part) -> PartState:

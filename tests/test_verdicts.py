@@ -191,6 +191,11 @@ def test_the_first_copy_in_toctree_order_counts(build, tmp_path: Path, first) ->
     for later, line in zip(order[1:], duplicates, strict=True):
         assert line.startswith(str(tmp_path / "p" / f"{later}.md"))
         assert f"the first is at {name}.md:3" in line
+    # alpha and mid both hold achievements: the later one is the duplicate, even under N/A
+    (aspect,) = [w for w in built.wsis_warnings("duplicate") if "wsis-achievements" in w]
+    later, earlier = sorted(["alpha", "mid"], key=order.index)[::-1]
+    assert aspect.startswith(str(tmp_path / "p" / f"{later}.md"))
+    assert f"the first is at {earlier}.md:4" in aspect
     states = {p["id"]: p["state"] for p in built.completeness["parts"]}
     expected = {"zeta": "not-applicable", "alpha": "done", "mid": "placeholder"}[name]
     assert states["C3/achievements"] == expected
