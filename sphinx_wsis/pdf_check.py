@@ -144,13 +144,15 @@ def _missing_character(match: re.Match[str], source: TexSource, pdf: str) -> Pdf
     if code:
         char = chr(int(code["hex"], 16))
     name = f"{char!r} (U+{ord(char):04X})" if len(char) == 1 else repr(char)
-    font = match["font"].split(":")[0].strip("[]\"' ")
+    font = match["font"].strip()
+    font = font[1 : font.index("]")] if font.startswith("[") and "]" in font else font
+    font = font.split(":")[0].strip("\"' ")
     tex_line = source.line_with(char) if len(char) == 1 else None
     file, line, part = source.locate(tex_line) if tex_line else (str(source.tex), None, "")
     what = f"{part}: " if part else ""
     return PdfProblem(
         f"{what}the character {name} is missing from {pdf}: the font {font} has no glyph "
-        "for it (set latex_engine = 'xelatex' and a font that has it)",
+        "for it (choose a font that has it; with pdflatex, use latex_engine = 'xelatex')",
         file,
         line,
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import write_project
+from .conftest import EXAMPLE, write_project
 from .test_pdf import pdftotext, tiny_png
 
 pytestmark = pytest.mark.latex
@@ -247,6 +247,7 @@ def test_a_missing_glyph_names_the_character_and_the_part(lossy: PdfRun) -> None
         w.startswith(f"{lossy.srcdir / 'lines.rst'}:10: WARNING: C3 challenges:") for w in missing
     )
     assert "'漢' (U+6F22)" in missing[0]
+    assert "the font FreeSerif.otf has no glyph for it" in missing[0]
 
 
 def test_an_overfull_page_is_reported(lossy: PdfRun) -> None:
@@ -277,3 +278,11 @@ def test_a_valid_logo_still_goes_on_the_title_page(tmp_path: Path) -> None:
     run = sphinx_wsis_pdf(src, "-W")
     assert run.returncode == 0, run.stderr[-2000:]
     assert "wsis-logo.png" in run.pdf.with_suffix(".tex").read_text("utf-8")
+
+
+def test_the_example_report_loses_nothing(tmp_path: Path) -> None:
+    example = tmp_path / "example"
+    shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("_build"))
+    run = sphinx_wsis_pdf(example, "-W")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert not run.warnings("pdf")
