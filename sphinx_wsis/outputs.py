@@ -41,6 +41,8 @@ class Output:
     own_content_excluded: set[str] = field(default_factory=set)  # toctree_only start pages
     #: what ``{ifconfig}`` expressions see: the configuration and the builder's name
     namespace: dict[str, Any] = field(default_factory=dict)
+    #: the setting that names its start pages, for messages
+    tree: str = "root_doc"
 
     def holds_page(self, docname: str) -> bool:
         if docname in self.own_content_excluded:
@@ -78,7 +80,7 @@ class Output:
         if not self.holds_page(record.docname):
             if record.docname in self.own_content_excluded:
                 return "that page's own text is left out (toctree_only in latex_documents)"
-            return "no toctree of latex_documents includes that page"
+            return f"no toctree from {self.tree} includes that page"
         exprs = [e for e in getattr(record, "only", ()) or () if not self._true(e)]
         if not exprs:
             return ""
@@ -130,43 +132,51 @@ def _tags_for(app: Sphinx, builder_name: str, builder_format: str) -> Tags:
     return tags
 
 
-def outputs_of(app: Sphinx, env: BuildEnvironment) -> tuple[Output, list[Output]]:
-    """The output this build writes (judged and warned about), and every output (for the JSON).
+#: builders that make one document of the pages their toctrees reach, and what to call it
+DOCUMENT_BUILDERS = {"latex": "the PDF", "wsis-docx": "the DOCX document"}
+#: builders that write no document of their own (``check``, ``export``): judged as the web pages
+JUDGED_AS_WEB = {"dummy", "wsis-json"}
 
-    Builders that write no document of their own (``dummy`` for ``sphinx-wsis check``,
-    ``wsis-json``) are judged as the web pages.
-    """
-    root = env.config.root_doc
-    web = Output(WEB, "the HTML pages", [root], None, _tags_for(app, "html", "html"))
-    web.namespace = _config_namespace(app, "html")
-    starts: list[str] = []
-    excluded: set[str] = set()
-    for entry in env.config.latex_documents or []:
-        if entry and entry[0] in env.all_docs:
-            starts.append(entry[0])
-            if len(entry) > 5 and entry[5]:
-                excluded.add(entry[0])
-    pdf = Output("latex", "the PDF", starts, None, _tags_for(app, "latex", "latex"))
-    pdf.own_content_excluded = excluded
-    pdf.namespace = _config_namespace(app, "latex")
+
+def outputs_of(app: Sphinx, env: BuildEnvironment) -> tuple[Output, list[Output]]:
+    """The output this build writes (judged and warned about), and every output (for the JSON):
+    the HTML pages, the PDF, and the DOCX document once a ``wsis-docx`` builder is registered."""
+    outputs = [_output(app, env, "html", "html"), _output(app, env, "latex", "latex")]
+    docx = app.registry.builders.get("wsis-docx")
+    if docx is not None:
+        outputs.append(_output(app, env, "wsis-docx", docx.format))
     builder = app.builder
-    if builder.format == "latex":
-        current = Output("latex", "the PDF", starts, None, app.tags, {}, excluded)
-    elif builder.format == "html" or builder.name in ("dummy", "wsis-json"):
-        current = Output(WEB, "the HTML pages", [root], None, app.tags)
-        if builder.name in ("dummy", "wsis-json"):
-            current.tags = web.tags
-    else:
-        current = Output(builder.name, f"the {builder.name} output", [root], None, app.tags)
-    current.namespace = _config_namespace(app, builder.name)
-    for output in (pdf, current):
-        if output.name == "latex":
-            output.docs = set(reading_order(env, starts, output))
-    for output in (web, pdf, current):
-        order = reading_order(env, output.start_docs or [root])
-        rest = sorted(set(env.all_docs) - set(order))
-        output.order = {docname: i for i, docname in enumerate([*order, *rest])}
-    return current, [web, pdf]
+    if builder.name in JUDGED_AS_WEB:
+        return outputs[0], outputs
+    name = "latex" if builder.format == "latex" else builder.name
+    return _output(app, env, name, builder.format, app.tags), outputs
+
+
+def _output(
+    app: Sphinx, env: BuildEnvironment, name: str, format_: str, tags: Tags | None = None
+) -> Output:
+    root = env.config.root_doc
+    starts, excluded = [root], set()
+    if format_ == "latex":
+        starts = []
+        for entry in env.config.latex_documents or []:
+            if entry and entry[0] in env.all_docs:
+                starts.append(entry[0])
+                if len(entry) > 5 and entry[5]:
+                    excluded.add(entry[0])
+    label = DOCUMENT_BUILDERS.get(name) or DOCUMENT_BUILDERS.get(format_)
+    if label is None:
+        label = "the HTML pages" if format_ == "html" else f"the {name} output"
+    output = Output(name, label, starts, None, tags or _tags_for(app, name, format_))
+    output.own_content_excluded = excluded
+    output.tree = "latex_documents" if format_ == "latex" else "root_doc"
+    output.namespace = _config_namespace(app, name)
+    if name in DOCUMENT_BUILDERS or format_ in DOCUMENT_BUILDERS:
+        output.docs = set(reading_order(env, starts, output))
+    order = reading_order(env, starts or [root])
+    rest = sorted(set(env.all_docs) - set(order))
+    output.order = {docname: i for i, docname in enumerate([*order, *rest])}
+    return output
 
 
 def _config_namespace(app: Sphinx, builder_name: str) -> dict[str, Any]:

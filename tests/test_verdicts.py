@@ -76,7 +76,7 @@ def test_orphan_page_is_done_in_html_but_missing_from_the_pdf(build, tmp_path: P
     assert not [w for w in html.wsis_warnings() if "executive" in w.lower()]
     warning = next(w for w in latex.wsis_warnings("missing") if "xecutive" in w)
     assert "orphan.md:6" in warning and "not in the PDF" in warning
-    assert "no toctree of latex_documents includes that page" in warning
+    assert "no toctree from latex_documents includes that page" in warning
 
 
 @pytest.mark.parametrize("expr", ["html", "html or epub", "not latex"])
