@@ -29,15 +29,7 @@ from sphinx.util import logging, texescape
 from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
-from .entries import (
-    ActionLineRecord,
-    AspectRecord,
-    ContactRecord,
-    IndicatorRecord,
-    ReportRecord,
-    SectionRecord,
-    StoryRecord,
-)
+from .entries import ReportRecord
 from .image_check import image_problem
 from .nodes import (
     wsis_action_line,
@@ -167,46 +159,11 @@ def _walk(self: LaTeXTranslator, children: list[nodes.Node]) -> None:
 def _anchor(self: LaTeXTranslator, node: nodes.Element) -> None:
     """The block's link target, a source marker for the PDF log check, and its layout fixes."""
     latex_flow.prepare(node)
-    marker = _source_marker(self, node)
+    marker = pdf_check.source_marker(self.builder, node)
     if marker:
         self.body.append(f"\n{marker}\n")
     if node["ids"]:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
-
-
-def _source_marker(self: LaTeXTranslator, node: nodes.Element) -> str:
-    """A TeX comment naming the block's source file, line and part (see :mod:`.pdf_check`)."""
-    index = getattr(self.builder, "_wsis_records_by_id", None)
-    if index is None:
-        domain = domain_of(self.builder.env)
-        index = {}
-        for kind in ("reports", "contacts", "sections", "action_lines", "aspects", "stories",
-                     "indicators"):  # fmt: skip
-            for record in domain.records(kind):
-                index.setdefault(record.node_id, record)
-        self.builder._wsis_records_by_id = index  # type: ignore[attr-defined]
-    record = next((index[i] for i in node["ids"] if i in index), None)
-    if record is None:
-        return ""
-    path = str(self.builder.env.doc2path(record.docname, False))
-    return pdf_check.marker(path, record.lineno, _part_name(record))
-
-
-def _part_name(record: Any) -> str:
-    """How a block is named in a wsis.pdf warning."""
-    if isinstance(record, AspectRecord):
-        return f"{record.code} {record.aspect}"
-    if isinstance(record, ActionLineRecord):
-        return f"action line {record.code}"
-    if isinstance(record, SectionRecord):
-        return f"section {record.key}"
-    if isinstance(record, StoryRecord):
-        return f"success story {record.title}"
-    if isinstance(record, IndicatorRecord):
-        return f"indicator {record.name}"
-    if isinstance(record, ContactRecord):
-        return "wsis-contact"
-    return "wsis-report"
 
 
 def _has_class(node: nodes.Node, name: str) -> bool:

@@ -17,8 +17,25 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from docutils import nodes
+
+from .domain import domain_of
+from .entries import (
+    RECORD_KINDS,
+    ActionLineRecord,
+    AspectRecord,
+    ContactRecord,
+    IndicatorRecord,
+    Record,
+    SectionRecord,
+    StoryRecord,
+)
 from .warnings import WsisWarning
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
 
 #: how far past the margin a line may run before it counts as cut (TeX's own default is .1pt)
 HBOX_TOLERANCE_PT = 5.0
@@ -43,8 +60,42 @@ _PAGE = re.compile(r"\[(\d+)(?=[\s\]{<])")
 
 def marker(path: str, line: int, part: str) -> str:
     """The TeX comment a report block starts with: where it comes from, and what it is."""
-    clean = re.sub(r"[\r\n]+", " ", f"{path}:{line} {part}")
+    clean = re.sub(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+", " ", f"{path}:{line} {part}")
     return f"{MARKER}{clean}"
+
+
+def source_marker(builder: Builder, node: nodes.Element) -> str:
+    """The marker for the report block ``node`` (written by the LaTeX visitors), or ""."""
+    index: dict[str, Record] | None = getattr(builder, "_wsis_records_by_id", None)
+    if index is None:
+        domain = domain_of(builder.env)
+        index = {}
+        for kind in RECORD_KINDS:
+            for record in domain.records(kind):
+                index.setdefault(record.node_id, record)
+        builder._wsis_records_by_id = index  # type: ignore[attr-defined]
+    record = next((index[i] for i in node["ids"] if i in index), None)
+    if record is None:
+        return ""
+    path = str(builder.env.doc2path(record.docname, False))
+    return marker(path, record.lineno, part_name(record))
+
+
+def part_name(record: Record) -> str:
+    """How a block is named in a wsis.pdf warning."""
+    if isinstance(record, AspectRecord):
+        return f"{record.code} {record.aspect}"
+    if isinstance(record, ActionLineRecord):
+        return f"action line {record.code}"
+    if isinstance(record, SectionRecord):
+        return f"section {record.key}"
+    if isinstance(record, StoryRecord):
+        return f"success story {record.title}"
+    if isinstance(record, IndicatorRecord):
+        return f"indicator {record.name}"
+    if isinstance(record, ContactRecord):
+        return "wsis-contact"
+    return "wsis-report"
 
 
 @dataclass(frozen=True)
@@ -64,7 +115,8 @@ class TexSource:
     def __init__(self, tex: Path, srcdir: Path) -> None:
         self.tex = tex
         self.srcdir = srcdir
-        self.lines = tex.read_text("utf-8", errors="replace").splitlines()
+        # TeX counts lines by "\n" only; str.splitlines would also split at U+2028 and others
+        self.lines = tex.read_text("utf-8", errors="replace").split("\n")
         self.marker_lines: list[int] = []
         self.markers: list[tuple[str, int, str]] = []
         for number, text in enumerate(self.lines, start=1):
