@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template
     from .facts import ExpandFacts, depart_facts, visit_facts_html
-    from .guards import skip_undecodable_pages
+    from .guards import break_circular_toctrees, skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
     from .outputs import note_only_blocks
     from .tables import fill_summaries
@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", skip_undecodable_pages)
     app.connect("env-get-outdated", outdated_by_template)
     app.connect("doctree-read", note_only_blocks)
+    app.connect("env-updated", break_circular_toctrees)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)

@@ -112,6 +112,7 @@ class WsisDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.data["summary_docs"].pop(docname, None)
         self.data.setdefault("toctree_conditions", {}).pop(docname, None)
+        self.data.setdefault("cut_toctree_entries", {}).pop(docname, None)
         if self.data["record_docs"].pop(docname, None) is None:
             return  # nothing of this page is stored: no need to scan every record
         for kind in (*RECORD_KINDS, "findings"):

@@ -64,3 +64,43 @@ def _undecodable(read: Callable[[], bytes], encoding: str) -> tuple[int, int, in
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return line, column, raw[exc.start]
     return None
+
+
+def break_circular_toctrees(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: a toctree that leads back to a page above it is a warning, not a crash.
+
+    Sphinx 9's ``collect_relations`` (HTML's previous/next links) recurses forever on
+    ``a`` → ``b`` → ``a`` and stops the build with a RecursionError. The entry that closes the
+    loop is left out of ``env.toctree_includes`` (the navigation still shows it; Sphinx's own
+    toctree resolution skips the loop) and reported on every build until the page is fixed.
+    """
+    includes = env.toctree_includes
+    cut: dict[str, list[str]] = env.domains["wsis"].data.setdefault("cut_toctree_entries", {})
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in [env.config.root_doc, *sorted(includes)]:
+        if start in state or start not in includes:
+            continue
+        state[start] = 1
+        path = [(start, iter(list(includes.get(start, ()))))]
+        while path:
+            docname, children = path[-1]
+            child = next(children, None)
+            if child is None:
+                state[docname] = 2
+                path.pop()
+            elif state.get(child) == 1 and child != docname:  # Sphinx handles self-reference
+                includes[docname].remove(child)
+                cut.setdefault(docname, []).append(child)
+            elif child not in state:
+                state[child] = 1
+                path.append((child, iter(list(includes.get(child, ())))))
+    for docname, children in sorted(cut.items()):
+        for child in children:
+            logger.warning(
+                "circular toctree: this page lists %r, whose toctree leads back here; the "
+                "entry is left out of the previous/next links",
+                child,
+                location=docname,
+                type="toc",
+                subtype="circular",
+            )

@@ -271,3 +271,19 @@ def test_ifconfig_false_content_is_missing_everywhere(build, tmp_path: Path) -> 
     assert part["state"] == "missing" and part["missing_from"] == ["html", "latex"]
     warning = next(w for w in html.wsis_warnings("missing") if "xecutive" in w)
     assert "inside {ifconfig} show_summary" in warning
+
+
+def test_a_circular_toctree_is_a_warning_not_a_crash(build, tmp_path: Path) -> None:
+    """Sphinx 9 itself recurses forever on a → b → a (collect_relations)."""
+    files = {
+        "index.md": head("a"),
+        "a.md": "# A\n\n```{toctree}\nb\n```\n",
+        "b.md": f"# B\n\n{EXEC_SUMMARY}\n```{{toctree}}\na\n```\n",
+    }
+    project = write_project(tmp_path / "p", files)
+    for builder in ("html", "latex", "html"):  # the last one incremental
+        built = build(project, builder)
+        assert "circular toctree: this page lists 'a'" in built.warnings
+        state = {p["id"]: p["state"] for p in built.completeness["parts"]}["executive-summary"]
+        assert state == "done"
+    assert "B" in built.html("a")
