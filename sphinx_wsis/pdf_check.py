@@ -147,7 +147,8 @@ def scan(tex: Path, srcdir: Path) -> list[PdfProblem]:
     problems: list[PdfProblem] = []
     page = 0
     pdf = tex.with_suffix(".pdf").name
-    for text in log.read_text("utf-8", errors="replace").splitlines():
+    lines = log.read_text("utf-8", errors="replace").split("\n")
+    for index, text in enumerate(lines):
         pages = _PAGE.findall(text)
         if pages and not text.startswith(("Overfull", "Underfull", "Missing")):
             page = int(pages[-1])
@@ -174,6 +175,8 @@ def scan(tex: Path, srcdir: Path) -> list[PdfProblem]:
                     None,
                 )
             )
+        elif text.startswith("! ") and not text.startswith(("! Emergency stop", "!  ==>")):
+            problems.append(_tex_error(text[2:], lines[index + 1 : index + 40], source, pdf))
         elif match := _MISSING_CHAR.match(text):
             problems.append(_missing_character(match, source, pdf))
         elif match := _FLOAT.match(text):
@@ -188,6 +191,25 @@ def scan(tex: Path, srcdir: Path) -> list[PdfProblem]:
                 )
             )
     return list(dict.fromkeys(problems))
+
+
+def _tex_error(message: str, after: list[str], source: TexSource, pdf: str) -> PdfProblem:
+    """A TeX error (the PDF is not made, or made without something), at its part."""
+    tex_line = next((int(m[1]) for line in after if (m := re.match(r"l\.(\d+) ", line))), None)
+    file, line, part = source.locate(tex_line) if tex_line else (str(source.tex), None, "")
+    what = f"{part}: " if part else ""
+    unicode = re.match(
+        r"(?:LaTeX|Package inputenc) Error: Unicode character (.+?) \(U\+(\w+)\)", message
+    )
+    if unicode:
+        return PdfProblem(
+            f"{what}the character {unicode[1]!r} (U+{unicode[2]}) cannot be typeset by "
+            f"pdflatex, so {pdf} is not "
+            "made: set latex_engine = 'xelatex' and a font that has it",
+            file,
+            line,
+        )
+    return PdfProblem(f"{what}TeX stopped on {message.strip()!r} while making {pdf}", file, line)
 
 
 def _missing_character(match: re.Match[str], source: TexSource, pdf: str) -> PdfProblem:

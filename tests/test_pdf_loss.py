@@ -286,3 +286,16 @@ def test_the_example_report_loses_nothing(tmp_path: Path) -> None:
     run = sphinx_wsis_pdf(example, "-W")
     assert run.returncode == 0, run.stderr[-3000:]
     assert not run.warnings("pdf")
+
+
+def test_a_character_pdflatex_cannot_typeset_names_the_part(tmp_path: Path) -> None:
+    src = write_project(
+        tmp_path / "src",
+        {"index.rst": INDEX.replace("   summary\n", ""), "lines.rst": BAD_LINES.format(code="z")},
+        CONF,
+    )
+    run = sphinx_wsis_pdf(src)
+    assert run.returncode != 0  # TeX stops: no PDF
+    (warning,) = [w for w in run.warnings("pdf") if "pdflatex" in w]
+    assert warning.startswith(f"{src / 'lines.rst'}:10: WARNING: C3 challenges:")
+    assert "'漢' (U+6F22) cannot be typeset by pdflatex" in warning
