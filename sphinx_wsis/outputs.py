@@ -205,17 +205,22 @@ def _conditions(node: nodes.Node) -> tuple[str, ...]:
 def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: remember the ``{only}``/``{ifconfig}`` conditions around each record's
     block and around each toctree, so each output can tell what it holds."""
+    found = list(doctree.findall(_is_condition_or_toctree))  # one walk of the page
+    conditional = [node for node in found if not isinstance(node, addnodes.toctree)]
+    if not conditional:
+        return  # the common case: nothing on this page depends on the output
     docname = app.env.docname
     domain = domain_of(app.env)
     toctrees: dict[str, list[tuple[str, ...]]] = {}
-    for toctree in doctree.findall(addnodes.toctree):
-        conditions = _conditions(toctree)
-        for _title, child in toctree["entries"]:
-            toctrees.setdefault(child, []).append(conditions)
+    for toctree in found:
+        if isinstance(toctree, addnodes.toctree):
+            conditions = _conditions(toctree)
+            for _title, child in toctree["entries"]:
+                toctrees.setdefault(child, []).append(conditions)
     if any(any(c) for listed in toctrees.values() for c in listed):
         domain.data.setdefault("toctree_conditions", {})[docname] = toctrees
     ids: dict[str, tuple[str, ...]] = {}
-    for condition in doctree.findall(_is_condition):
+    for condition in conditional:
         conditions = (*_conditions(condition), _expression(condition))
         for element in condition.findall(nodes.Element):
             for node_id in element["ids"]:
@@ -229,8 +234,8 @@ def note_only_blocks(app: Sphinx, doctree: nodes.document) -> None:
                 record.only = tuple(dict.fromkeys(ids[record.node_id]))
 
 
-def _is_condition(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.only) or node.tagname == "ifconfig"
+def _is_condition_or_toctree(node: nodes.Node) -> bool:
+    return isinstance(node, (addnodes.only, addnodes.toctree)) or node.tagname == "ifconfig"
 
 
 def _expression(node: nodes.Element) -> str:
