@@ -62,8 +62,8 @@ def same_as_fresh(incremental: Built, fresh: Built) -> None:
 def test_orphan_page_is_done_in_html_but_missing_from_the_pdf(build, tmp_path: Path) -> None:
     project = write_project(
         tmp_path / "p",
-        {"index.md": head("other"), "other.md": "# Other\n\nText.\n", "orphan.md":
-         f"---\norphan: true\n---\n# Orphan\n\n{EXEC_SUMMARY}"},
+        {"index.md": head("other"), "other.md": "# Other\n\n:::{wsis-completeness}\n:::\n",
+         "orphan.md": f"---\norphan: true\n---\n# Orphan\n\n{EXEC_SUMMARY}"},
     )  # fmt: skip
     html = build(project)
     latex = build(project, "latex")
@@ -77,6 +77,13 @@ def test_orphan_page_is_done_in_html_but_missing_from_the_pdf(build, tmp_path: P
     warning = next(w for w in latex.wsis_warnings("missing") if "xecutive" in w)
     assert "orphan.md:6" in warning and "not in the PDF" in warning
     assert "no toctree from latex_documents includes that page" in warning
+    # the PDF's own matrix says so too; the web page's says Done
+    tex = (latex.outdir / "testreport.tex").read_text("utf-8")
+    row = re.search(r"Executive Summary.{0,400}?DUrole\{wsis-state-(?!label)([\w-]+)\}", tex, re.S)
+    assert row and row[1] == "missing"
+    page = html.html("other")
+    row = re.search(r"Executive Summary.{0,400}?wsis-state-label\">(\w+)<", page, re.S)
+    assert row and row[1] == "Done"
 
 
 @pytest.mark.parametrize("expr", ["html", "html or epub", "not latex"])
