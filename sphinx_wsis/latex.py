@@ -26,9 +26,11 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.util import logging, texescape
 
+from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
+from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
 from .nodes import (
     wsis_action_line,
@@ -40,6 +42,7 @@ from .nodes import (
     wsis_story,
     wsis_summary,
 )
+from .outputs import shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +54,6 @@ logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).parent / "texinputs" / "sphinxwsis.sty"
 TITLE_MARKER = "% sphinx-wsis title page"
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".pdf")
 LATEX_SECTIONS = [
     "part", "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph",
 ]  # fmt: skip
@@ -71,7 +73,7 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
         return
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
-    reports: list[ReportRecord] = domain_of(builder.env).records("reports")
+    reports: list[ReportRecord] = shown(builder.env, domain_of(builder.env).records("reports"))
     if not reports:
         return
     apply_report_defaults(builder, reports[0])  # type: ignore[arg-type]
@@ -86,11 +88,12 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
         return ""
     source = Path(app.srcdir) / record.logo
     suffix = source.suffix.lower()
-    if suffix not in LOGO_TYPES or not source.is_file():
+    problem = image_problem(source)
+    if problem:
         logger.warning(
-            "wsis-report :logo: %s cannot go on the PDF title page: LaTeX needs a PNG, JPEG "
-            "or PDF file",
+            "wsis-report :logo: %s cannot go on the PDF title page: %s",
             record.logo,
+            problem,
             type="wsis",
             subtype="invalid",
             location=(record.docname, record.lineno),
@@ -105,15 +108,18 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     """The LaTeX title page: entity, stakeholder type, country, period, date, website, logo."""
     template = template_of(config)
 
-    def esc(text: str) -> str:
+    def plain(text: str) -> str:
         return texescape.escape(text, config.latex_engine)
+
+    def esc(text: str) -> str:  # long tokens (a website, a name without spaces) may break
+        return latex_flow.breakable(text, plain)
 
     rows = [
         ("Stakeholder type", esc(template.stakeholder_label(record.stakeholder) or "")),
         ("Country", esc(record.country)),
         ("Reporting period", esc(record.period.replace("-", "\u2013"))),
         ("Date", esc(record.date) if record.date else r"\csname @date\endcsname"),
-        ("Website", _href(record.website, esc) if record.website else ""),
+        ("Website", _href(record.website, plain, esc) if record.website else ""),
     ]
     table = "".join(f"{label} & {value}\\\\\n" for label, value in rows if value)
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
@@ -134,13 +140,14 @@ def safe_uri(uri: str) -> str:
     return quote(uri, safe="%:/?#[]@!&'()*+,;=~-._")
 
 
-def _href(url: str, esc: Callable[[str], str]) -> str:
-    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash."""
+def _href(url: str, esc: Callable[[str], str], visible: Callable[[str], str]) -> str:
+    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash;
+    the visible text is the URL as written."""
     uri = esc(safe_uri(url))
     for escaped, literal in ((r"\textasciitilde{}", "~"), (r"\sphinxhyphen{}", "-"),
                              (r"\textquotesingle{}", "'")):  # fmt: skip
         uri = uri.replace(escaped, literal)
-    return rf"\sphinxhref{{{uri}}}{{{esc(url)}}}"
+    return rf"\sphinxhref{{{uri}}}{{{visible(url)}}}"
 
 
 # -- visitors ------------------------------------------------------------------------------
@@ -154,6 +161,11 @@ def _walk(self: LaTeXTranslator, children: list[nodes.Node]) -> None:
 
 
 def _anchor(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """The block's link target, a source marker for the PDF log check, and its layout fixes."""
+    latex_flow.prepare(node)
+    marker = pdf_check.source_marker(self.builder, node)
+    if marker:
+        self.body.append(f"\n{marker}\n")
     if node["ids"]:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
 
@@ -343,6 +355,7 @@ def _heading(self: LaTeXTranslator, node: wsis_action_line) -> str:
 
 def visit_summary(self: LaTeXTranslator, node: wsis_summary) -> None:
     """Report-wide tables: fixed column widths (so long cells wrap) and styled states."""
+    latex_flow.prepare(node)  # long tokens in indicator names and sources break
     style = self.config.latex_table_style
     rule = "" if ("booktabs" in style or "borderless" in style) else "|"
     _safe_links(node)
