@@ -69,7 +69,7 @@ def test_a_logo_tex_cannot_read_is_a_located_warning(build, tmp_path: Path, case
     )
     assert name in warning
     assert words in warning
-    assert "wsis-logo" not in (built.outdir / "testreport.tex").read_text("utf-8")
+    assert "wsis-logo" not in (built.outdir / "wsis20-report.tex").read_text("utf-8")
 
 
 @pytest.mark.parametrize("name", ["logo.png", "logo.jpg", "logo.pdf"])
@@ -80,7 +80,7 @@ def test_real_images_are_accepted(build, tmp_path: Path, name: str) -> None:
     built = build(project, "latex")
     assert not built.wsis_warnings("invalid")
     suffix = Path(name).suffix
-    assert f"wsis-logo{suffix}" in (built.outdir / "testreport.tex").read_text("utf-8")
+    assert f"wsis-logo{suffix}" in (built.outdir / "wsis20-report.tex").read_text("utf-8")
 
 
 @pytest.mark.latex

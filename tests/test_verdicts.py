@@ -78,7 +78,7 @@ def test_orphan_page_is_done_in_html_but_missing_from_the_pdf(build, tmp_path: P
     assert "orphan.md:6" in warning and "not in the PDF" in warning
     assert "no toctree from latex_documents includes that page" in warning
     # the PDF's own matrix says so too; the web page's says Done
-    tex = (latex.outdir / "testreport.tex").read_text("utf-8")
+    tex = (latex.outdir / "wsis20-report.tex").read_text("utf-8")
     row = re.search(r"Executive Summary.{0,400}?DUrole\{wsis-state-(?!label)([\w-]+)\}", tex, re.S)
     assert row and row[1] == "missing"
     page = html.html("other")
@@ -97,7 +97,7 @@ def test_only_html_block_is_missing_from_the_pdf(build, tmp_path: Path, expr: st
     assert {p["id"]: p["state"] for p in latex.completeness["parts"]}[part] == "missing"
     warning = next(w for w in latex.wsis_warnings("missing") if "xecutive" in w)
     assert f"inside {{only}} {expr}" in warning
-    assert SUMMARY not in (latex.outdir / "testreport.tex").read_text()
+    assert SUMMARY not in (latex.outdir / "wsis20-report.tex").read_text()
 
 
 def test_only_latex_block_counts_for_the_pdf_only(build, tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_title_page_and_check_take_the_first_report_in_reading_order(build, tmp_
     }
     project = write_project(tmp_path / "p", files)
     latex = build(project, "latex")
-    tex = (latex.outdir / "testreport.tex").read_text()
+    tex = (latex.outdir / "wsis20-report.tex").read_text()
     assert "Zulu Foundation" in tex and "Alpha Foundation" not in tex.split("\\begin{document}")[0]
     (duplicate,) = latex.wsis_warnings("duplicate")
     assert duplicate.startswith(str(project / "aa.md")) and "zz.md:3" in duplicate
@@ -245,7 +245,7 @@ def test_the_pdf_title_page_skips_a_report_block_the_pdf_leaves_out(build, tmp_p
         "other.md": "# Other\n\n" + report.format("Printed Name"),
     }
     latex = build(write_project(tmp_path / "p", files), "latex")
-    tex = (latex.outdir / "testreport.tex").read_text()
+    tex = (latex.outdir / "wsis20-report.tex").read_text()
     assert "Printed Name" in tex and "Web Only Name" not in tex
     assert not latex.wsis_warnings("duplicate")  # the PDF holds one report block
 
@@ -264,7 +264,7 @@ def test_a_page_listed_only_by_a_toctree_inside_only_html_is_not_in_the_pdf(
     assert {p["id"]: p["state"] for p in html.completeness["parts"]}["executive-summary"] == "done"
     part = next(p for p in latex.completeness["parts"] if p["id"] == "executive-summary")
     assert part["state"] == "missing" and part["missing_from"] == ["latex"]
-    assert SUMMARY not in (latex.outdir / "testreport.tex").read_text()
+    assert SUMMARY not in (latex.outdir / "wsis20-report.tex").read_text()
 
 
 def test_ifconfig_false_content_is_missing_everywhere(build, tmp_path: Path) -> None:
