@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import config, latex
+    from . import config, latex, word
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
     latex.setup(app)
+    word.setup(app)
     if _use_needs(app):
         from . import needs
 

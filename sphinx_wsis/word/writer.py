@@ -1,0 +1,781 @@
+"""Doctree → WordprocessingML: the visitor behind the ``wsis-docx`` builder.
+
+Paragraphs and runs are written as XML (python-docx's own objects cannot hold a run inside a
+hyperlink, nor paragraphs inside a footnote); tables, pictures and styles go through
+python-docx where it has the API. Every piece of text becomes the content of a ``<w:t>``
+element, which lxml escapes, so nothing an author writes can become markup.
+
+The report's nodes are laid out as in the PDF: an action line without a heading of its own gets
+one; aspects, stories and indicators get their titles in the reference document's WSIS styles;
+a card's facts become a two-column table. A node the visitor does not know is written as its
+text, with an info message, so nothing the author wrote is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docx.oxml.table import CT_Tbl
+from docx.shared import Emu
+from docx.table import Table
+from lxml.etree import _Element
+from sphinx import addnodes
+from sphinx.locale import admonitionlabels
+from sphinx.util import logging
+
+from ..config import template_of
+from ..domain import domain_of
+from ..nodes import wsis_action_line, wsis_node, wsis_report
+from . import ooxml
+from .ooxml import Script, w
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from .builder import WsisDocxBuilder
+
+logger = logging.getLogger(__name__)
+
+#: The report card's generated parts: shown on the title page, not again in the body.
+TITLE_CARD_CLASSES = {"wsis-report-entity", "wsis-report-template", "wsis-report-fields"}
+#: Paragraph styles (style ids of the reference document) of the report's generated titles.
+CLASS_STYLES = {
+    "wsis-aspect-title": "WSISAspect",
+    "wsis-story-title": "WSISStoryTitle",
+    "wsis-indicator-title": "WSISIndicator",
+    "wsis-indicator-value": "WSISIndicatorValue",
+    "wsis-na-note": "WSISNote",
+}
+#: Containers whose children carry all their content.
+TRANSPARENT = (
+    nodes.compound,
+    nodes.container,
+    nodes.inline,
+    nodes.topic,
+    nodes.sidebar,
+    nodes.generated,
+    nodes.abbreviation,
+    nodes.acronym,
+    nodes.problematic,
+    addnodes.compact_paragraph,
+    addnodes.only,
+    addnodes.pending_xref,
+    addnodes.number_reference,
+    addnodes.download_reference,
+    addnodes.literal_emphasis,
+    addnodes.literal_strong,
+    addnodes.manpage,
+)
+#: Nodes that hold no text for a reader.
+SILENT = (
+    nodes.comment,
+    nodes.substitution_definition,
+    nodes.system_message,
+    addnodes.index,
+    addnodes.toctree,
+    nodes.meta,
+    nodes.label,
+)
+
+
+@dataclass
+class ListState:
+    enumerated: bool
+    level: int
+    num_id: str | None = None
+    new_item: bool = False
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    bookmark: str
+
+
+class Holder:
+    """What python-docx's table API needs of a parent: the part, for style look-ups."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+
+
+class DocxTranslator(nodes.NodeVisitor):
+    """Writes one assembled doctree (the whole report) into a python-docx document."""
+
+    def __init__(
+        self, document: nodes.document, builder: WsisDocxBuilder, docx: Document, script: Script
+    ) -> None:
+        super().__init__(document)
+        self.builder = builder
+        self.docx = docx
+        self.part = docx.part
+        self.script = script
+        self.template = template_of(builder.config)
+        self.containers: list[_Element] = [docx.element.body]
+        self.paragraph: _Element | None = None
+        self.run_parents: list[_Element] = []
+        self.formats: list[_Element] = []
+        self.block_styles: list[str] = []
+        self.lists: list[ListState] = []
+        self.section_depth = 0
+        self.preserve_lines = 0
+        self.docnames: list[str] = [builder.config.root_doc]
+        self.pending_bookmarks: list[str] = []
+        self.bookmark_names: dict[tuple[str, str], str] = {}
+        self.bookmark_count = 0
+        self.headings: list[Heading] = []
+        self.footnotes = ooxml.Footnotes(self.part)
+        self.footnote_nodes = _footnotes_by_id(document, builder.config.root_doc)
+        self.written_footnotes: set[int] = set()
+        self.unknown: set[str] = set()
+        section = docx.sections[0]
+        self.text_width = int(section.page_width - section.left_margin - section.right_margin)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @property
+    def docname(self) -> str:
+        return self.docnames[-1]
+
+    def bookmark_name(self, docname: str, node_id: str) -> str:
+        """A Word bookmark for a target (hidden: the name starts with ``_``; ≤ 40 chars)."""
+        key = (docname, node_id)
+        if key not in self.bookmark_names:
+            self.bookmark_names[key] = f"_wsis{len(self.bookmark_names) + 1}"
+        return self.bookmark_names[key]
+
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.Element):
+            for node_id in node.get("ids", []):
+                self.pending_bookmarks.append(self.bookmark_name(self.docname, node_id))
+        if isinstance(node, wsis_node) and not hasattr(self, f"visit_{node.tagname}"):
+            return  # stories, aspects, indicators, sections, tables: the children say it all
+        super().dispatch_visit(node)
+
+    def dispatch_departure(self, node: nodes.Node) -> None:
+        if isinstance(node, wsis_node) and not hasattr(self, f"depart_{node.tagname}"):
+            return
+        super().dispatch_departure(node)
+
+    def new_paragraph(self, style: str | None = None) -> _Element:
+        state = self.lists[-1] if self.lists else None
+        if state is not None and style is None:
+            suffix = "" if state.level == 1 else str(min(state.level, 3))
+            kind = "ListNumber" if state.enumerated else "ListBullet"
+            style = f"{kind}{suffix}" if state.new_item else f"ListContinue{suffix}"
+        style = style or (self.block_styles[-1] if self.block_styles else None)
+        p = ooxml.paragraph(self.containers[-1], style, self.script)
+        if (
+            state is not None
+            and state.new_item
+            and state.enumerated
+            and style == "ListNumber" + ("" if state.level == 1 else str(min(state.level, 3)))
+        ):
+            if state.num_id is None:
+                state.num_id = ooxml.restarted_numbering(
+                    self.part.numbering_part.element, self.docx.styles.element, style
+                )
+            if state.num_id:
+                ooxml.number_paragraph(p, state.num_id)
+        if state is not None:
+            state.new_item = False
+        for name in self.pending_bookmarks:
+            self.bookmark_count += 1
+            ooxml.bookmark(p, name, self.bookmark_count)
+        self.pending_bookmarks.clear()
+        self.paragraph = p
+        self.run_parents = [p]
+        return p
+
+    def ensure_paragraph(self) -> _Element:
+        return self.paragraph if self.paragraph is not None else self.new_paragraph()
+
+    def add_text(self, text: str) -> None:
+        if not text:
+            return
+        self.ensure_paragraph()
+        self.run_parents[-1].append(ooxml.run(text, self.formats, self.script))
+
+    def end_paragraph(self, node: nodes.Node | None = None) -> None:
+        self.paragraph = None
+        self.run_parents = []
+
+    def walk_into(self, container: _Element, children: list[nodes.Node]) -> None:
+        """Write ``children`` into a cell or footnote, then carry on where we were."""
+        saved = (self.paragraph, self.run_parents, self.lists, self.pending_bookmarks)
+        self.containers.append(container)
+        self.paragraph, self.run_parents, self.lists = None, [], []
+        self.pending_bookmarks = []
+        for child in children:
+            child.walkabout(self)
+        self.containers.pop()
+        pending = self.pending_bookmarks
+        self.paragraph, self.run_parents, self.lists, self.pending_bookmarks = saved
+        self.pending_bookmarks.extend(pending)
+
+    # -- what we do not know ----------------------------------------------------------------
+
+    def unknown_visit(self, node: nodes.Node) -> None:
+        if isinstance(node, TRANSPARENT):
+            return
+        if isinstance(node, SILENT):
+            raise nodes.SkipNode
+        name = node.__class__.__name__
+        if name not in self.unknown:
+            self.unknown.add(name)
+        logger.info(
+            "wsis-docx writes the %s node as plain text", name, type="wsis", subtype="docx",
+            location=node,
+        )  # fmt: skip
+        text = node.astext()
+        if isinstance(node, (nodes.Inline, nodes.TextElement)) or self.paragraph is not None:
+            self.add_text(text)
+        elif text.strip():
+            self.new_paragraph()
+            self.add_text(text)
+            self.end_paragraph()
+        raise nodes.SkipNode
+
+    def unknown_departure(self, node: nodes.Node) -> None:
+        pass
+
+    # -- documents and sections ---------------------------------------------------------------
+
+    def visit_document(self, node: nodes.document) -> None:
+        pass
+
+    def depart_document(self, node: nodes.document) -> None:
+        pass
+
+    def visit_start_of_file(self, node: addnodes.start_of_file) -> None:
+        self.docnames.append(node["docname"])
+        self.pending_bookmarks.append(self.bookmark_name(node["docname"], ""))
+
+    def depart_start_of_file(self, node: addnodes.start_of_file) -> None:
+        self.docnames.pop()
+
+    def visit_section(self, node: nodes.section) -> None:
+        self.section_depth += 1
+
+    def depart_section(self, node: nodes.section) -> None:
+        self.section_depth -= 1
+
+    def heading_level(self, depth: int | None = None) -> int:
+        """The root page's title and its own sections are level 1, as in the PDF."""
+        depth = self.section_depth if depth is None else depth
+        return max(1, min(depth - 1, 9))
+
+    def add_heading(self, text: str, level: int) -> None:
+        self.end_paragraph()
+        mark = f"_Toc{len(self.headings) + 1}"
+        self.pending_bookmarks.append(mark)
+        self.new_paragraph(f"Heading{level}")
+        self.headings.append(Heading(level, text, mark))
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.section):
+            self.add_heading(node.astext(), self.heading_level())
+        elif isinstance(node.parent, nodes.table):
+            self.new_paragraph("Caption")
+        else:
+            self.new_paragraph()
+            self.formats.append(w("b"))
+
+    def depart_title(self, node: nodes.title) -> None:
+        if not isinstance(node.parent, (nodes.section, nodes.table)):
+            self.formats.pop()
+        self.end_paragraph()
+
+    visit_subtitle = visit_title
+    depart_subtitle = depart_title
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        style = next((CLASS_STYLES[c] for c in node["classes"] if c in CLASS_STYLES), None)
+        self.new_paragraph(style)
+
+    depart_paragraph = end_paragraph
+
+    def visit_rubric(self, node: nodes.rubric) -> None:
+        style = next((CLASS_STYLES[c] for c in node["classes"] if c in CLASS_STYLES), None)
+        self.new_paragraph(style or "WSISAspect")
+
+    depart_rubric = end_paragraph
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        self.new_paragraph("WSISCode")
+        self.add_text(node.astext())
+        self.end_paragraph()
+        raise nodes.SkipNode
+
+    visit_doctest_block = visit_literal_block
+
+    def visit_line_block(self, node: nodes.line_block) -> None:
+        pass
+
+    def depart_line_block(self, node: nodes.line_block) -> None:
+        pass
+
+    def visit_line(self, node: nodes.line) -> None:
+        self.new_paragraph()
+
+    depart_line = end_paragraph
+
+    def visit_block_quote(self, node: nodes.block_quote) -> None:
+        self.block_styles.append("Quote")
+
+    def depart_block_quote(self, node: nodes.block_quote) -> None:
+        self.block_styles.pop()
+
+    def visit_attribution(self, node: nodes.attribution) -> None:
+        self.new_paragraph()
+        self.add_text("\u2014 ")
+
+    depart_attribution = end_paragraph
+
+    def visit_transition(self, node: nodes.transition) -> None:
+        self.new_paragraph("WSISTitleLine")
+        self.add_text("* * *")
+        self.end_paragraph()
+        raise nodes.SkipNode
+
+    def visit_admonition(self, node: nodes.Element) -> None:
+        if not isinstance(node.children[0] if node.children else None, nodes.title):
+            label = admonitionlabels.get(node.tagname, node.tagname.capitalize())
+            self.new_paragraph()
+            self.formats.append(w("b"))
+            self.add_text(str(label))
+            self.formats.pop()
+            self.end_paragraph()
+        self.block_styles.append("Quote")
+
+    def depart_admonition(self, node: nodes.Element) -> None:
+        self.block_styles.pop()
+
+    visit_attention = visit_caution = visit_danger = visit_error = visit_admonition
+    visit_hint = visit_important = visit_note = visit_tip = visit_admonition
+    visit_warning = visit_seealso = visit_admonition
+    depart_attention = depart_caution = depart_danger = depart_error = depart_admonition
+    depart_hint = depart_important = depart_note = depart_tip = depart_admonition
+    depart_warning = depart_seealso = depart_admonition
+
+    # -- lists ----------------------------------------------------------------------------
+
+    def visit_bullet_list(self, node: nodes.Element) -> None:
+        self.end_paragraph()
+        self.lists.append(ListState(isinstance(node, nodes.enumerated_list), len(self.lists) + 1))
+
+    def depart_bullet_list(self, node: nodes.Element) -> None:
+        self.lists.pop()
+        self.end_paragraph()
+
+    visit_enumerated_list = visit_bullet_list
+    depart_enumerated_list = depart_bullet_list
+
+    def visit_list_item(self, node: nodes.list_item) -> None:
+        self.end_paragraph()
+        self.lists[-1].new_item = True
+
+    depart_list_item = end_paragraph
+
+    def visit_definition_list(self, node: nodes.definition_list) -> None:
+        pass
+
+    def depart_definition_list(self, node: nodes.definition_list) -> None:
+        pass
+
+    def visit_definition_list_item(self, node: nodes.Element) -> None:
+        pass
+
+    def depart_definition_list_item(self, node: nodes.Element) -> None:
+        pass
+
+    def visit_term(self, node: nodes.term) -> None:
+        self.new_paragraph()
+        self.formats.append(w("b"))
+
+    def depart_term(self, node: nodes.term) -> None:
+        self.formats.pop()
+        self.end_paragraph()
+
+    def visit_classifier(self, node: nodes.classifier) -> None:
+        self.add_text(" : ")
+
+    def depart_classifier(self, node: nodes.classifier) -> None:
+        pass
+
+    def visit_definition(self, node: nodes.definition) -> None:
+        self.block_styles.append("ListContinue")
+
+    def depart_definition(self, node: nodes.definition) -> None:
+        self.block_styles.pop()
+
+    # -- inline -----------------------------------------------------------------------------
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        text = node.astext()
+        if not self.preserve_lines:
+            text = text.replace("\n", " ")
+        if self.paragraph is None and not text.strip():
+            return
+        self.add_text(text)
+
+    def depart_Text(self, node: nodes.Text) -> None:
+        pass
+
+    def _format(self, *props: _Element) -> None:
+        self.formats.extend(props)
+
+    def _unformat(self, count: int = 1) -> None:
+        del self.formats[-count:]
+
+    def visit_emphasis(self, node: nodes.Element) -> None:
+        self._format(w("i"))
+
+    def depart_emphasis(self, node: nodes.Element) -> None:
+        self._unformat()
+
+    visit_title_reference = visit_emphasis
+    depart_title_reference = depart_emphasis
+
+    def visit_strong(self, node: nodes.Element) -> None:
+        self._format(w("b"))
+
+    def depart_strong(self, node: nodes.Element) -> None:
+        self._unformat()
+
+    def visit_literal(self, node: nodes.Element) -> None:
+        self._format(w("rStyle", val="WSISLiteral"))
+
+    def depart_literal(self, node: nodes.Element) -> None:
+        self._unformat()
+
+    def visit_superscript(self, node: nodes.Element) -> None:
+        self._format(w("vertAlign", val="superscript"))
+
+    def depart_superscript(self, node: nodes.Element) -> None:
+        self._unformat()
+
+    def visit_subscript(self, node: nodes.Element) -> None:
+        self._format(w("vertAlign", val="subscript"))
+
+    def depart_subscript(self, node: nodes.Element) -> None:
+        self._unformat()
+
+    def visit_reference(self, node: nodes.reference) -> None:
+        uri = node.get("refuri", "")
+        anchor = ""
+        if node.get("refid"):
+            anchor = self.bookmark_name(self.docname, node["refid"])
+        elif uri.startswith("%"):
+            docname, _, node_id = uri[1:].partition("#")
+            anchor = self.bookmark_name(docname, node_id)
+        elif uri.startswith("#"):
+            anchor = self.bookmark_name(self.docname, uri[1:])
+        if not uri and not anchor:
+            return
+        self.ensure_paragraph()
+        part = self.footnotes.part if self.in_footnote else self.part
+        link = ooxml.hyperlink(self.run_parents[-1], part, url="" if anchor else uri, anchor=anchor)
+        self.run_parents.append(link)
+        self._format(w("rStyle", val="Hyperlink"))
+        node["wsis_docx_link"] = True
+
+    def depart_reference(self, node: nodes.reference) -> None:
+        if node.get("wsis_docx_link"):
+            self.run_parents.pop()
+            self._unformat()
+
+    @property
+    def in_footnote(self) -> bool:
+        return self.containers[-1].tag == ooxml.qn("w:footnote")
+
+    def visit_target(self, node: nodes.target) -> None:
+        if node.get("refid"):
+            self.pending_bookmarks.append(self.bookmark_name(self.docname, node["refid"]))
+
+    def depart_target(self, node: nodes.target) -> None:
+        pass
+
+    # -- footnotes ------------------------------------------------------------------------
+
+    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
+        footnote = self.footnote_nodes.get((self.docname, node.get("refid", "")))
+        if footnote is None or self.in_footnote:
+            self.add_text(f"[{node.astext()}]")
+            raise nodes.SkipNode
+        note = self.footnotes.add()
+        self.written_footnotes.add(id(footnote))
+        self.ensure_paragraph()
+        self.run_parents[-1].append(ooxml.footnote_reference(self.footnotes.count))
+        formats, self.formats = self.formats, []
+        self.block_styles.append("FootnoteText")
+        start = len(note)
+        self.walk_into(note, [c for c in footnote.children if not isinstance(c, nodes.label)])
+        self.block_styles.pop()
+        self.formats = formats
+        paragraphs = note.findall(ooxml.qn("w:p"))
+        if len(note) == start or not paragraphs:
+            ooxml.paragraph(note, "FootnoteText", self.script)
+            paragraphs = note.findall(ooxml.qn("w:p"))
+        first = paragraphs[0]
+        index = 1 if first.find(ooxml.qn("w:pPr")) is not None else 0
+        first.insert(index, ooxml.run(" ", [], self.script))
+        first.insert(index, ooxml.footnote_mark())
+        raise nodes.SkipNode
+
+    def visit_footnote(self, node: nodes.footnote) -> None:
+        if id(node) in self.written_footnotes or node.get("backrefs"):
+            raise nodes.SkipNode  # written where it is referenced
+        label = node.next_node(nodes.label)
+        self.new_paragraph("FootnoteText")
+        self.add_text(f"[{label.astext() if label else ''}] ")
+        self.end_paragraph()
+
+    def depart_footnote(self, node: nodes.footnote) -> None:
+        pass
+
+    def visit_citation(self, node: nodes.citation) -> None:
+        label = node.next_node(nodes.label)
+        self.new_paragraph()
+        self.formats.append(w("b"))
+        self.add_text(f"[{label.astext() if label else ''}]")
+        self.formats.pop()
+        self.end_paragraph()
+
+    def depart_citation(self, node: nodes.citation) -> None:
+        pass
+
+    def visit_citation_reference(self, node: nodes.citation_reference) -> None:
+        self.add_text(f"[{node.astext()}]")
+        raise nodes.SkipNode
+
+    # -- images -----------------------------------------------------------------------------
+
+    def visit_image(self, node: nodes.image) -> None:
+        path = Path(self.builder.srcdir) / node["uri"]
+        inline = isinstance(node.parent, nodes.TextElement)
+        alt = node.get("alt", "") or Path(node["uri"]).name
+        if self.in_footnote or not path.is_file() or "://" in node["uri"]:
+            logger.info(
+                "wsis-docx shows image %s as its text: it is not a local PNG/JPEG/GIF file",
+                node["uri"], type="wsis", subtype="docx", location=node,
+            )  # fmt: skip
+            self.add_text(f"[{alt}]")
+            raise nodes.SkipNode
+        try:
+            picture = self.part.new_pic_inline(str(path), None, None)
+        except Exception as exc:  # python-docx: unrecognised or broken image
+            logger.warning(
+                "wsis-docx cannot embed image %s (%s); its text is shown instead",
+                node["uri"], exc, type="wsis", subtype="docx", location=node,
+            )  # fmt: skip
+            self.add_text(f"[{alt}]")
+            raise nodes.SkipNode from None
+        extent = picture.graphic.graphicData.pic.spPr.xfrm.ext
+        cx, cy = int(extent.cx), int(extent.cy)
+        if cx > self.text_width:
+            cx, cy = self.text_width, int(cy * self.text_width / cx)
+        for holder in (picture.extent, extent):
+            holder.cx, holder.cy = Emu(cx), Emu(cy)
+        picture.docPr.set("descr", node.get("alt", ""))
+        if not inline:
+            self.new_paragraph()
+        r = w("r")
+        drawing = w("drawing")
+        drawing.append(picture)
+        r.append(drawing)
+        self.ensure_paragraph()
+        self.run_parents[-1].append(r)
+        if not inline:
+            self.end_paragraph()
+        raise nodes.SkipNode
+
+    def visit_figure(self, node: nodes.figure) -> None:
+        self.end_paragraph()
+
+    def depart_figure(self, node: nodes.figure) -> None:
+        self.end_paragraph()
+
+    def visit_caption(self, node: nodes.caption) -> None:
+        self.new_paragraph("Caption")
+
+    depart_caption = end_paragraph
+
+    def visit_legend(self, node: nodes.legend) -> None:
+        pass
+
+    def depart_legend(self, node: nodes.legend) -> None:
+        pass
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def visit_table(self, node: nodes.table) -> None:
+        self.end_paragraph()
+        title = node.next_node(nodes.title)
+        if title is not None and title.parent is node:
+            title.walkabout(self)
+        group = node.next_node(nodes.tgroup)
+        if group is None:
+            raise nodes.SkipNode
+        self.write_table(group)
+        raise nodes.SkipNode
+
+    def write_table(self, group: nodes.tgroup) -> None:
+        widths = [float(c.get("colwidth", 1)) for c in group.findall(nodes.colspec)]
+        head = [r for part in group.findall(nodes.thead) for r in part.children]
+        body = [r for part in group.findall(nodes.tbody) for r in part.children]
+        rows = [*head, *body]
+        columns = max(len(widths), int(group.get("cols", 0)), 1)
+        widths = (widths + [1.0] * columns)[:columns]
+        emus = column_widths(widths, self.text_width)
+        tbl = CT_Tbl.new_tbl(max(len(rows), 1), columns, Emu(self.text_width))
+        ooxml.append_block(self.containers[-1], tbl)
+        table = Table(tbl, Holder(self.part))
+        table.style = "Table Grid"
+        ooxml.table_direction(tbl, self.script)
+        for column, width in zip(table.columns, emus, strict=True):
+            column.width = Emu(width)
+        taken: set[tuple[int, int]] = set()
+        for r, row in enumerate(rows):
+            c = 0
+            for entry in row.children:
+                while (r, c) in taken:
+                    c += 1
+                if c >= columns:
+                    break
+                last_row = min(r + int(entry.get("morerows", 0)), len(rows) - 1)
+                last_col = min(c + int(entry.get("morecols", 0)), columns - 1)
+                cell = table.cell(r, c)
+                if (last_row, last_col) != (r, c):
+                    cell = cell.merge(table.cell(last_row, last_col))
+                taken.update((i, j) for i in range(r, last_row + 1) for j in range(c, last_col + 1))
+                for p in list(cell._tc.iter(ooxml.qn("w:p"))):
+                    p.getparent().remove(p)
+                bold = [w("b")] if r < len(head) else []
+                formats, self.formats = self.formats, bold
+                self.block_styles.append("WSISCard")
+                self.walk_into(cell._tc, list(entry.children))
+                self.block_styles.pop()
+                self.formats = formats
+                if cell._tc.find(ooxml.qn("w:p")) is None:
+                    ooxml.paragraph(cell._tc, None, self.script)
+                c = last_col + 1
+        for index, row in enumerate(tbl.tr_lst):
+            if index < len(head):
+                ooxml.repeat_header(row)
+        self.end_paragraph()
+
+    # -- field lists: the facts of a card as a two-column table ----------------------------
+
+    def visit_field_list(self, node: nodes.field_list) -> None:
+        self.end_paragraph()
+        fields = [f for f in node.children if isinstance(f, nodes.field)]
+        if not fields:
+            raise nodes.SkipNode
+        tbl = CT_Tbl.new_tbl(len(fields), 2, Emu(self.text_width))
+        ooxml.append_block(self.containers[-1], tbl)
+        table = Table(tbl, Holder(self.part))
+        table.style = "Table Grid"
+        ooxml.table_direction(tbl, self.script)
+        for column, share in zip(table.columns, (0.28, 0.72), strict=True):
+            column.width = Emu(int(self.text_width * share))
+        self.block_styles.append("WSISCard")
+        for index, field in enumerate(fields):
+            name, body = field.children[0], field.children[1]
+            label = nodes.paragraph("", name.astext())
+            for cell, children, bold in (
+                (table.cell(index, 0), [label], True),
+                (table.cell(index, 1), list(body.children), False),
+            ):
+                for p in list(cell._tc.iter(ooxml.qn("w:p"))):
+                    p.getparent().remove(p)
+                formats, self.formats = self.formats, [w("b")] if bold else []
+                self.walk_into(cell._tc, children)
+                self.formats = formats
+                if cell._tc.find(ooxml.qn("w:p")) is None:
+                    ooxml.paragraph(cell._tc, "WSISCard", self.script)
+        self.block_styles.pop()
+        raise nodes.SkipNode
+
+    # -- the report's own nodes -----------------------------------------------------------------
+
+    def visit_wsis_report(self, node: wsis_report) -> None:
+        for child in node.children:
+            if not (
+                isinstance(child, nodes.Element) and TITLE_CARD_CLASSES & set(child["classes"])
+            ):
+                child.walkabout(self)
+        raise nodes.SkipNode
+
+    def visit_wsis_action_line(self, node: wsis_action_line) -> None:
+        section = _nearest_section(node)
+        own = section is not None and [
+            n for n in section.findall(wsis_action_line) if _nearest_section(n) is section
+        ] == [node]
+        if not own or self.section_depth <= 1:
+            record = next(
+                (r for r in domain_of(self.builder.env).records("action_lines")
+                 if r.node_id in node["ids"]),
+                None,
+            )  # fmt: skip
+            line = self.template.action_line(record.code) if record else None
+            if line is not None:
+                self.add_heading(line.heading, self.heading_level(self.section_depth + 1))
+                self.add_text(line.heading)
+                self.end_paragraph()
+
+    def depart_wsis_action_line(self, node: wsis_action_line) -> None:
+        pass
+
+    def visit_wsis_facts(self, node: nodes.Element) -> None:
+        from ..facts import as_field_list
+
+        self.visit_field_list(as_field_list(node))  # type: ignore[arg-type]
+
+
+#: The narrowest a column gets (EMU, 1.5 cm): a year or a state label fits on one line.
+MIN_COLUMN = 540000
+
+
+def column_widths(shares: list[float], total: int) -> list[int]:
+    """Columns in proportion to ``shares``, none narrower than :data:`MIN_COLUMN`."""
+    count = len(shares)
+    floor = min(MIN_COLUMN, total // max(count, 1))
+    widths = [total * share / (sum(shares) or 1.0) for share in shares]
+    narrow = [i for i, width in enumerate(widths) if width < floor]
+    if narrow and len(narrow) < count:
+        rest = total - floor * len(narrow)
+        wide = sum(width for i, width in enumerate(widths) if i not in narrow)
+        widths = [floor if i in narrow else width * rest / wide for i, width in enumerate(widths)]
+    return [int(width) for width in widths]
+
+
+def _nearest_section(node: nodes.Node) -> nodes.section | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
+
+
+def _footnotes_by_id(tree: nodes.document, root: str) -> dict[tuple[str, str], nodes.footnote]:
+    """Every footnote by (page, id): ids repeat across the pages of the assembled report."""
+    found: dict[tuple[str, str], nodes.footnote] = {}
+
+    def walk(node: nodes.Node, docname: str) -> None:
+        for child in node.children if isinstance(node, nodes.Element) else []:
+            if isinstance(child, addnodes.start_of_file):
+                walk(child, child["docname"])
+            elif isinstance(child, nodes.footnote):
+                for node_id in child["ids"]:
+                    found[(docname, node_id)] = child
+            else:
+                walk(child, docname)
+
+    walk(tree, root)
+    return found
