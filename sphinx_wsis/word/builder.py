@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Set
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docx import Document
@@ -32,7 +32,7 @@ from ..domain import domain_of
 from ..entries import ReportRecord
 from ..nodes import wsis_report
 from . import ooxml
-from .writer import TITLE_CARD_CLASSES, DocxTranslator
+from .writer import DocxTranslator, is_title_card
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -50,7 +50,12 @@ class WsisDocxBuilder(Builder):
     name = "wsis-docx"
     format = "docx"
     epilog = __("The Word document is in %(outdir)s.")
-    supported_image_types = ["image/png", "image/jpeg", "image/gif", "image/bmp"]
+    supported_image_types: ClassVar[list[str]] = [
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/bmp",
+    ]
     supported_remote_images = False
     allow_parallel = False
 
@@ -176,7 +181,7 @@ def title_page(
         run.append(drawing)
         paragraph.append(run)
         translator.end_paragraph()
-    card = [c for c in report.children if _is_card(c)] if report is not None else []
+    card = [c for c in report.children if is_title_card(c)] if report is not None else []
     entity = next((c for c in card if "wsis-report-entity" in c["classes"]), None)
     if entity is not None:
         translator.new_paragraph("WSISTitleEntity")
@@ -202,10 +207,6 @@ def title_page(
                         inner.walkabout(translator)
                 translator.end_paragraph()
     translator.pending_bookmarks.clear()  # the report's anchors belong to the body
-
-
-def _is_card(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and bool(TITLE_CARD_CLASSES & set(node["classes"]))
 
 
 def _logo_path(translator: DocxTranslator, record: ReportRecord | None) -> Path | None:

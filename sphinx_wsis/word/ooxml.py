@@ -118,11 +118,12 @@ def run(text: str, props: list[_Element], script: Script) -> _Element:
 
 
 #: Order of run properties in the schema (CT_RPr), for the ones written here.
-_RPR_ORDER = (
+_RPR_SCHEMA = (
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
     "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
     "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
-).split()
+)
+_RPR_ORDER = _RPR_SCHEMA.split()
 
 
 def _order_run_properties(rpr: _Element) -> None:

@@ -739,6 +739,11 @@ class DocxTranslator(nodes.NodeVisitor):
         self.visit_field_list(as_field_list(node))  # type: ignore[arg-type]
 
 
+def is_title_card(node: nodes.Node) -> bool:
+    """The report card's entity, template and facts, which the title page shows."""
+    return isinstance(node, nodes.Element) and bool(TITLE_CARD_CLASSES & set(node["classes"]))
+
+
 #: The narrowest a column gets (EMU, 1.5 cm): a year or a state label fits on one line.
 MIN_COLUMN = 540000
 
