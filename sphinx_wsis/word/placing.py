@@ -26,7 +26,9 @@ from ..template import Template
 from .reader import Block, Inline
 
 ALIASES_FILE = Path(__file__).parent / "headings.yaml"
-NUMBERING = re.compile(r"^(?:(?:[ivxlcdm]+|\d+(?:\.\d+)*|[a-z])[.)]\s*|\(\w+\)\s*|[•·▪◦-]\s*)+")
+NUMBERING = re.compile(
+    r"^(?:(?:[ivxlcdm]+|[a-z])[.)]\s*|\d+(?:\.\d+)*(?:[.)]\s*|\s+)|\(\w+\)\s*|[•·▪◦-]\s*)+"
+)
 PREFIXES = re.compile(r"^(?:action\s*line|line\s*of\s*action|section|chapter|part)\b\W*")
 CODE = re.compile(r"^c\s*(\d{1,2})(?![\d])\W*(.*)$")
 STORY = re.compile(r"^success\s*story\s*\W\s*(.+)$", re.IGNORECASE)
@@ -95,7 +97,9 @@ class Vocabulary:
             return Target("contact", key)
         return Target("section", key)
 
-    def recognise(self, text: str) -> Target | None:
+    def recognise(self, text: str, *, strict: bool = False) -> Target | None:
+        """The part a heading names, or None. ``strict``: the text must be a title and no
+        more (for plain paragraphs, which may be a sentence that starts with a code)."""
         stripped = _stripped(text)
         whole = compact(stripped)
         if not whole:
@@ -106,9 +110,16 @@ class Vocabulary:
             if self.template.action_line(code) is not None:
                 rest = compact(match.group(2))
                 for (parent, title), sub in self.subs.items():
-                    if parent == code and rest and rest.startswith(title):
+                    if (
+                        parent == code
+                        and rest
+                        and (rest == title or (not strict and rest.startswith(title)))
+                    ):
                         return Target("line", sub)
-                return Target("line", code)
+                own = self.titles.get(rest) == Target("line", code)
+                if not strict or not rest or own:
+                    return Target("line", code)
+                return None
         if whole in self.titles:
             return self.titles[whole]
         for (_parent, title), code in self.subs.items():
@@ -248,7 +259,7 @@ class _Placer:
             self.card.options["value-text"] = block.text
             return index + 1
         if self.maybe_heading(block):
-            target = self.words.recognise(block.text)
+            target = self.words.recognise(block.text, strict=not self.emphasised(block))
             if target is not None:
                 self.enter(target, block)
                 return index + 1
@@ -271,12 +282,16 @@ class _Placer:
         return index + 1
 
     def maybe_heading(self, block: Block) -> bool:
+        if block.kind not in ("heading", "paragraph", "item"):
+            return False
+        return self.emphasised(block) or len(block.text.split()) <= SHORT
+
+    @staticmethod
+    def emphasised(block: Block) -> bool:
+        """A Word heading, or a paragraph all in bold: meant as a heading."""
         if block.kind == "heading":
             return True
-        if block.kind not in ("paragraph", "item"):
-            return False
-        bold = all(i.bold for i in block.inlines if i.text.strip())
-        return bold or len(block.text.split()) <= SHORT
+        return all(i.bold for i in block.inlines if i.text.strip())
 
     def enter(self, target: Target, block: Block) -> None:
         placed = self.placed
