@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..scaffold import (
     Options,
     Page,
     aspect_directive,
-    check_target,
     marker_of,
     plan_pages,
     render_project,
     section_title,
-    write_project,
 )
 from ..template import ActionLine, Section, Template
 from ..values import slug
 from .markup import Markup, _trimmed, markup_for
-from .placing import Card, Placed, place
-from .reader import Block, read_draft
+from .placing import Card, Placed
+from .reader import Block
 
 UNPLACED = "unplaced"
 VALUE = re.compile(
@@ -42,27 +39,6 @@ class ImportResult:
     files: dict[str, str]
     pictures: dict[str, bytes] = field(default_factory=dict)
     placed: Placed = field(default_factory=Placed)
-
-
-def import_draft(
-    draft_path: Path,
-    directory: Path,
-    template: Template,
-    *,
-    fmt: str = "md",
-    entity: str = "",
-    stakeholder: str = "",
-) -> ImportResult:
-    """Read the draft, place its text, and write the project (a new or empty ``directory``)."""
-    check_target(directory)
-    draft = read_draft(draft_path)
-    placed = place(draft.blocks, template)
-    entity = entity or placed.report.get("entity", "") or draft.properties.get("author", "")
-    result = render(placed, template, fmt, entity, stakeholder)
-    write_project(directory, result.files, None)
-    for name, data in result.pictures.items():
-        (directory / name).write_bytes(data)
-    return result
 
 
 def stakeholder_key(placed: Placed, template: Template) -> str:

@@ -14,13 +14,9 @@ text, with an info message, so nothing the author wrote is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from docx.oxml.table import CT_Tbl
-from docx.shared import Emu
-from docx.table import Table
 from lxml.etree import _Element
 from sphinx import addnodes
 from sphinx.locale import admonitionlabels
@@ -30,6 +26,7 @@ from ..config import template_of
 from ..domain import domain_of
 from ..nodes import wsis_action_line, wsis_node, wsis_report
 from . import ooxml
+from .blocks import BlockVisitors
 from .ooxml import Script, w
 
 if TYPE_CHECKING:
@@ -96,14 +93,7 @@ class Heading:
     bookmark: str
 
 
-class Holder:
-    """What python-docx's table API needs of a parent: the part, for style look-ups."""
-
-    def __init__(self, part: Any) -> None:
-        self.part = part
-
-
-class DocxTranslator(nodes.NodeVisitor):
+class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
     """Writes one assembled doctree (the whole report) into a python-docx document."""
 
     def __init__(
@@ -131,7 +121,6 @@ class DocxTranslator(nodes.NodeVisitor):
         self.footnotes = ooxml.Footnotes(self.part)
         self.footnote_nodes = _footnotes_by_id(document, builder.config.root_doc)
         self.written_footnotes: set[int] = set()
-        self.unknown: set[str] = set()
         section = docx.sections[0]
         self.text_width = int(section.page_width - section.left_margin - section.right_margin)
 
@@ -225,8 +214,6 @@ class DocxTranslator(nodes.NodeVisitor):
         if isinstance(node, SILENT):
             raise nodes.SkipNode
         name = node.__class__.__name__
-        if name not in self.unknown:
-            self.unknown.add(name)
         logger.info(
             "wsis-docx writes the %s node as plain text", name, type="wsis", subtype="docx",
             location=node,
@@ -555,154 +542,6 @@ class DocxTranslator(nodes.NodeVisitor):
         self.add_text(f"[{node.astext()}]")
         raise nodes.SkipNode
 
-    # -- images -----------------------------------------------------------------------------
-
-    def visit_image(self, node: nodes.image) -> None:
-        path = Path(self.builder.srcdir) / node["uri"]
-        inline = isinstance(node.parent, nodes.TextElement)
-        alt = node.get("alt", "") or Path(node["uri"]).name
-        if self.in_footnote or not path.is_file() or "://" in node["uri"]:
-            logger.info(
-                "wsis-docx shows image %s as its text: it is not a local PNG/JPEG/GIF file",
-                node["uri"], type="wsis", subtype="docx", location=node,
-            )  # fmt: skip
-            self.add_text(f"[{alt}]")
-            raise nodes.SkipNode
-        try:
-            picture = self.part.new_pic_inline(str(path), None, None)
-        except Exception as exc:  # python-docx: unrecognised or broken image
-            logger.warning(
-                "wsis-docx cannot embed image %s (%s); its text is shown instead",
-                node["uri"], exc, type="wsis", subtype="docx", location=node,
-            )  # fmt: skip
-            self.add_text(f"[{alt}]")
-            raise nodes.SkipNode from None
-        extent = picture.graphic.graphicData.pic.spPr.xfrm.ext
-        cx, cy = int(extent.cx), int(extent.cy)
-        if cx > self.text_width:
-            cx, cy = self.text_width, int(cy * self.text_width / cx)
-        for holder in (picture.extent, extent):
-            holder.cx, holder.cy = Emu(cx), Emu(cy)
-        picture.docPr.set("descr", node.get("alt", ""))
-        if not inline:
-            self.new_paragraph()
-        r = w("r")
-        drawing = w("drawing")
-        drawing.append(picture)
-        r.append(drawing)
-        self.ensure_paragraph()
-        self.run_parents[-1].append(r)
-        if not inline:
-            self.end_paragraph()
-        raise nodes.SkipNode
-
-    def visit_figure(self, node: nodes.figure) -> None:
-        self.end_paragraph()
-
-    def depart_figure(self, node: nodes.figure) -> None:
-        self.end_paragraph()
-
-    def visit_caption(self, node: nodes.caption) -> None:
-        self.new_paragraph("Caption")
-
-    depart_caption = end_paragraph
-
-    def visit_legend(self, node: nodes.legend) -> None:
-        pass
-
-    def depart_legend(self, node: nodes.legend) -> None:
-        pass
-
-    # -- tables -----------------------------------------------------------------------------
-
-    def visit_table(self, node: nodes.table) -> None:
-        self.end_paragraph()
-        title = node.next_node(nodes.title)
-        if title is not None and title.parent is node:
-            title.walkabout(self)
-        group = node.next_node(nodes.tgroup)
-        if group is None:
-            raise nodes.SkipNode
-        self.write_table(group)
-        raise nodes.SkipNode
-
-    def write_table(self, group: nodes.tgroup) -> None:
-        widths = [float(c.get("colwidth", 1)) for c in group.findall(nodes.colspec)]
-        head = [r for part in group.findall(nodes.thead) for r in part.children]
-        body = [r for part in group.findall(nodes.tbody) for r in part.children]
-        rows = [*head, *body]
-        columns = max(len(widths), int(group.get("cols", 0)), 1)
-        widths = (widths + [1.0] * columns)[:columns]
-        emus = column_widths(widths, self.text_width)
-        tbl = CT_Tbl.new_tbl(max(len(rows), 1), columns, Emu(self.text_width))
-        ooxml.append_block(self.containers[-1], tbl)
-        table = Table(tbl, Holder(self.part))
-        table.style = "Table Grid"
-        ooxml.table_direction(tbl, self.script)
-        for column, width in zip(table.columns, emus, strict=True):
-            column.width = Emu(width)
-        taken: set[tuple[int, int]] = set()
-        for r, row in enumerate(rows):
-            c = 0
-            for entry in row.children:
-                while (r, c) in taken:
-                    c += 1
-                if c >= columns:
-                    break
-                last_row = min(r + int(entry.get("morerows", 0)), len(rows) - 1)
-                last_col = min(c + int(entry.get("morecols", 0)), columns - 1)
-                cell = table.cell(r, c)
-                if (last_row, last_col) != (r, c):
-                    cell = cell.merge(table.cell(last_row, last_col))
-                taken.update((i, j) for i in range(r, last_row + 1) for j in range(c, last_col + 1))
-                for p in list(cell._tc.iter(ooxml.qn("w:p"))):
-                    p.getparent().remove(p)
-                bold = [w("b")] if r < len(head) else []
-                formats, self.formats = self.formats, bold
-                self.block_styles.append("WSISCard")
-                self.walk_into(cell._tc, list(entry.children))
-                self.block_styles.pop()
-                self.formats = formats
-                if cell._tc.find(ooxml.qn("w:p")) is None:
-                    ooxml.paragraph(cell._tc, None, self.script)
-                c = last_col + 1
-        for index, row in enumerate(tbl.tr_lst):
-            if index < len(head):
-                ooxml.repeat_header(row)
-        self.end_paragraph()
-
-    # -- field lists: the facts of a card as a two-column table ----------------------------
-
-    def visit_field_list(self, node: nodes.field_list) -> None:
-        self.end_paragraph()
-        fields = [f for f in node.children if isinstance(f, nodes.field)]
-        if not fields:
-            raise nodes.SkipNode
-        tbl = CT_Tbl.new_tbl(len(fields), 2, Emu(self.text_width))
-        ooxml.append_block(self.containers[-1], tbl)
-        table = Table(tbl, Holder(self.part))
-        table.style = "Table Grid"
-        ooxml.table_direction(tbl, self.script)
-        for column, share in zip(table.columns, (0.28, 0.72), strict=True):
-            column.width = Emu(int(self.text_width * share))
-        self.block_styles.append("WSISCard")
-        for index, field in enumerate(fields):
-            name, body = field.children[0], field.children[1]
-            label = nodes.paragraph("", name.astext())
-            for cell, children, bold in (
-                (table.cell(index, 0), [label], True),
-                (table.cell(index, 1), list(body.children), False),
-            ):
-                for p in list(cell._tc.iter(ooxml.qn("w:p"))):
-                    p.getparent().remove(p)
-                formats, self.formats = self.formats, [w("b")] if bold else []
-                self.walk_into(cell._tc, children)
-                self.formats = formats
-                if cell._tc.find(ooxml.qn("w:p")) is None:
-                    ooxml.paragraph(cell._tc, "WSISCard", self.script)
-        self.block_styles.pop()
-        raise nodes.SkipNode
-
     # -- the report's own nodes -----------------------------------------------------------------
 
     def visit_wsis_report(self, node: wsis_report) -> None:
@@ -742,23 +581,6 @@ class DocxTranslator(nodes.NodeVisitor):
 def is_title_card(node: nodes.Node) -> bool:
     """The report card's entity, template and facts, which the title page shows."""
     return isinstance(node, nodes.Element) and bool(TITLE_CARD_CLASSES & set(node["classes"]))
-
-
-#: The narrowest a column gets (EMU, 1.5 cm): a year or a state label fits on one line.
-MIN_COLUMN = 540000
-
-
-def column_widths(shares: list[float], total: int) -> list[int]:
-    """Columns in proportion to ``shares``, none narrower than :data:`MIN_COLUMN`."""
-    count = len(shares)
-    floor = min(MIN_COLUMN, total // max(count, 1))
-    widths = [total * share / (sum(shares) or 1.0) for share in shares]
-    narrow = [i for i, width in enumerate(widths) if width < floor]
-    if narrow and len(narrow) < count:
-        rest = total - floor * len(narrow)
-        wide = sum(width for i, width in enumerate(widths) if i not in narrow)
-        widths = [floor if i in narrow else width * rest / wide for i, width in enumerate(widths)]
-    return [int(width) for width in widths]
 
 
 def _nearest_section(node: nodes.Node) -> nodes.section | None:
