@@ -179,6 +179,16 @@ Figures come from members' returns[^returns] and from ITU.[^itu] See
 | 2008 | 3        |
 | 2024 | 38       |
 
+```{eval-rst}
++--------+------------+
+| Area   | Networks   |
++========+============+
+| Both columns span   |
++--------+------------+
+| Lake   | 4          |
++--------+------------+
+```
+
 [^returns]: Annual returns of 64 member organisations, 2024.
 [^itu]: ITU Facts and Figures 2025, with <https://www.itu.int>.
 """
@@ -211,6 +221,7 @@ def test_footnotes_lists_images_tables_and_unknown_nodes(
     build: Any, example_with_extras: Path
 ) -> None:
     built: Built = build(example_with_extras, "wsis-docx")
+    assert "WARNING" not in built.warnings and "ERROR" not in built.warnings, built.warnings
     path = built.outdir / "wsis20-report.docx"
     document = docx.Document(str(path))
     part = document.part.part_related_by(
@@ -234,6 +245,11 @@ def test_footnotes_lists_images_tables_and_unknown_nodes(
         ["2024", "38"],
     ]
     assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    spanned = next(t for t in document.tables if t.rows[0].cells[0].text == "Area")
+    merged = spanned.rows[1].cells
+    assert merged[0]._tc is merged[1]._tc and merged[0].text == "Both columns span"
+    assert merged[0]._tc.grid_span == 2
+    assert [c.text for c in spanned.rows[2].cells] == ["Lake", "4"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "E = mc^2" in text  # a node the builder does not know: kept as its text …
     assert "writes the math node as plain text" in built.app._status.getvalue()  # … and said

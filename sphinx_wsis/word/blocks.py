@@ -123,6 +123,7 @@ class BlockVisitors:
         ooxml.table_direction(tbl, self.script)
         for column, width in zip(table.columns, emus, strict=True):
             column.width = Emu(width)
+        placed: list[tuple[int, int, nodes.Element]] = []
         taken: set[tuple[int, int]] = set()
         for r, row in enumerate(rows):
             c = 0
@@ -133,21 +134,23 @@ class BlockVisitors:
                     break
                 last_row = min(r + int(entry.get("morerows", 0)), len(rows) - 1)
                 last_col = min(c + int(entry.get("morecols", 0)), columns - 1)
-                cell = table.cell(r, c)
-                if (last_row, last_col) != (r, c):
-                    cell = cell.merge(table.cell(last_row, last_col))
+                if (last_row, last_col) != (r, c):  # spans are rare: merge with python-docx
+                    table.cell(r, c).merge(table.cell(last_row, last_col))
                 taken.update((i, j) for i in range(r, last_row + 1) for j in range(c, last_col + 1))
-                for p in list(cell._tc.iter(ooxml.qn("w:p"))):
-                    p.getparent().remove(p)
-                bold = [w("b")] if r < len(head) else []
-                formats, self.formats = self.formats, bold
-                self.block_styles.append("WSISCard")
-                self.walk_into(cell._tc, list(entry.children))
-                self.block_styles.pop()
-                self.formats = formats
-                if cell._tc.find(ooxml.qn("w:p")) is None:
-                    ooxml.paragraph(cell._tc, None, self.script)
+                placed.append((r, c, entry))
                 c = last_col + 1
+        cells = table._cells  # once: python-docx computes the whole grid for each look-up
+        for r, c, entry in placed:
+            tc = cells[r * columns + c]._tc
+            for p in list(tc.iter(ooxml.qn("w:p"))):
+                p.getparent().remove(p)
+            formats, self.formats = self.formats, [w("b")] if r < len(head) else []
+            self.block_styles.append("WSISCard")
+            self.walk_into(tc, list(entry.children))
+            self.block_styles.pop()
+            self.formats = formats
+            if tc.find(ooxml.qn("w:p")) is None:
+                ooxml.paragraph(tc, None, self.script)
         for index, row in enumerate(tbl.tr_lst):
             if index < len(head):
                 ooxml.repeat_header(row)
@@ -168,12 +171,13 @@ class BlockVisitors:
         for column, share in zip(table.columns, (0.28, 0.72), strict=True):
             column.width = Emu(int(self.text_width * share))
         self.block_styles.append("WSISCard")
+        cells = table._cells
         for index, field in enumerate(fields):
             name, body = field.children[0], field.children[1]
             label = nodes.paragraph("", name.astext())
             for cell, children, bold in (
-                (table.cell(index, 0), [label], True),
-                (table.cell(index, 1), list(body.children), False),
+                (cells[2 * index], [label], True),
+                (cells[2 * index + 1], list(body.children), False),
             ):
                 for p in list(cell._tc.iter(ooxml.qn("w:p"))):
                     p.getparent().remove(p)
