@@ -63,6 +63,29 @@ def link(paragraph, text: str, url: str) -> None:
     paragraph._p.append(element)
 
 
+def tracked(paragraph, tag: str, text: str) -> None:
+    """A tracked insertion or deletion, as Word writes it with "Track changes" on."""
+    change = OxmlElement(tag)
+    change.set(qn("w:id"), "7")
+    change.set(qn("w:author"), "Reviewer")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if tag == "w:del" else "w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    change.append(run)
+    paragraph._p.append(change)
+
+
+def in_content_control(paragraph) -> None:
+    """Move a paragraph into a content control (``w:sdt``), as form-like templates have it."""
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    paragraph._p.addprevious(sdt)
+    content.append(paragraph._p)
+
+
 def bullet(document, text: str, *, bold: bool = False, italic: bool = False) -> None:
     paragraph = document.add_paragraph(style="List Bullet")
     run = paragraph.add_run(text)
@@ -87,6 +110,8 @@ def annex1_draft(path: Path, tmp_path: Path) -> None:
     p = d.add_paragraph("Twenty years of work, summarised: see ")
     link(p, "our site", "https://example.org/report?a=1&b=2")
     p.add_run(". We use *stars* and `backticks` and {roles} and :colons: as text.")
+    tracked(p, "w:ins", " Inserted later.")
+    tracked(p, "w:del", " Deleted words.")
     d.add_heading("II. Progress on WSIS Action Lines", 1)
     d.add_paragraph(TEMPLATE.chapters[1].prompt)
     for number, line in enumerate((ln for ln in TEMPLATE.action_lines if not ln.parent), 1):
@@ -138,7 +163,7 @@ def annex1_draft(path: Path, tmp_path: Path) -> None:
         d.add_heading(section.heading, 1)
         d.add_paragraph(section.prompt)
         if key == "challenges-and-gaps":
-            d.add_paragraph("Rural backhaul is expensive.")
+            in_content_control(d.add_paragraph("Rural backhaul is expensive."))
     p = d.add_paragraph()
     p.add_run(TEMPLATE.section("contact").prompt).bold = True
     d.add_paragraph("Name: Amina Diallo")
@@ -194,6 +219,10 @@ def test_annex1_draft_imports_and_check_lists_exactly_the_unanswered_parts(
     summary = (project / f"executive-summary.{fmt}").read_text("utf-8")
     assert TEMPLATE.section("executive-summary").prompt not in summary  # ITU's prompt left out
     assert "https://example.org/report?a=1&b=2" in summary
+    assert "Inserted later." in summary and "Deleted words." not in summary
+    assert "Rural backhaul is expensive." in (project / f"challenges-and-gaps.{fmt}").read_text(
+        "utf-8"
+    )
     # the draft's text is data: it builds to the same words, markup characters and all
     built = sphinx_build("-b", "html", project, tmp_path / "html")
     html = (tmp_path / "html" / "executive-summary.html").read_text("utf-8")

@@ -13,9 +13,7 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the ``wsis-docx`` builder and its settings."""
+    """Register the ``wsis-docx`` builder (its settings are in :mod:`sphinx_wsis.config`)."""
     from .builder import WsisDocxBuilder
 
     app.add_builder(WsisDocxBuilder)
-    app.add_config_value("wsis_docx_basename", "", "env", types=frozenset({str}))
-    app.add_config_value("wsis_docx_reference", "", "env", types=frozenset({str}))

@@ -54,7 +54,7 @@ class BlockVisitors:
         except Exception as exc:  # python-docx: unrecognised or broken image
             logger.warning(
                 "wsis-docx cannot embed image %s (%s); its text is shown instead",
-                node["uri"], exc, type="wsis", subtype="docx", location=node,
+                node["uri"], exc, type="wsis", subtype="invalid", location=node,
             )  # fmt: skip
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode from None

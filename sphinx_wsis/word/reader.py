@@ -126,14 +126,22 @@ class _Reader:
         self.numbering = _numbering_formats(document)
 
     def blocks(self) -> list[Block]:
+        return self.container(self.document.element.body, self.document._body)
+
+    def container(self, element: Any, parent: Any) -> list[Block]:
+        """Paragraphs and tables in order, including those inside content controls."""
         from docx.table import Table
+        from docx.text.paragraph import Paragraph
 
         result: list[Block] = []
-        for item in self.document.iter_inner_content():
-            if isinstance(item, Table):
-                result.append(self.table(item))
-            else:
-                result.extend(self.paragraph(item))
+        for child in element:
+            if child.tag == qn("w:p"):
+                result.extend(self.paragraph(Paragraph(child, parent)))
+            elif child.tag == qn("w:tbl"):
+                result.append(self.table(Table(child, parent)))
+            elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+                content = child.find(qn("w:sdtContent"))
+                result.extend(self.container(content if content is not None else child, parent))
         return result
 
     def paragraph(self, paragraph: Any) -> list[Block]:
@@ -153,18 +161,30 @@ class _Reader:
         return blocks
 
     def inlines(self, paragraph: Any) -> tuple[list[Inline], list[Picture]]:
-        from docx.text.hyperlink import Hyperlink
+        """The paragraph's runs in order: in links, content controls and tracked insertions
+        too (tracked changes read as accepted: deleted text is left out)."""
+        from docx.text.run import Run
 
         inlines: list[Inline] = []
         pictures: list[Picture] = []
-        for item in paragraph.iter_inner_content():
-            if isinstance(item, Hyperlink):
-                url = item.url if item.address else ""
-                for run in item.runs:
-                    inlines.append(_inline(run, url))
+        p = paragraph._p
+        for r in p.iter(qn("w:r")):
+            url = ""
+            skip = False
+            ancestor = r.getparent()
+            while ancestor is not None and ancestor is not p:
+                if ancestor.tag in (qn("w:del"), qn("w:moveFrom")):
+                    skip = True
+                elif ancestor.tag == qn("w:hyperlink") and not url:
+                    rid = ancestor.get(qn("r:id"))
+                    rel = paragraph.part.rels.get(rid) if rid else None
+                    url = rel.target_ref if rel is not None and rel.is_external else ""
+                ancestor = ancestor.getparent()
+            if skip or ancestor is None:
                 continue
-            pictures.extend(self.run_pictures(item))
-            inlines.append(_inline(item, ""))
+            run = Run(r, paragraph)
+            pictures.extend(self.run_pictures(run))
+            inlines.append(Inline(_run_text(r), bool(run.bold), bool(run.italic), url))
         return [i for i in inlines if i.text], pictures
 
     def run_pictures(self, run: Any) -> list[Picture]:
@@ -193,6 +213,8 @@ class _Reader:
         return ilvl, fmt not in ("bullet", "none")
 
     def table(self, table: Any) -> Block:
+        from docx.text.paragraph import Paragraph
+
         rows: list[list[list[Inline]]] = []
         for row in table.rows:
             cells: list[list[Inline]] = []
@@ -203,7 +225,8 @@ class _Reader:
                     continue
                 previous = cell._tc
                 inlines: list[Inline] = []
-                for index, paragraph in enumerate(cell.paragraphs):
+                paragraphs = [Paragraph(p, cell) for p in cell._tc.iter(qn("w:p"))]
+                for index, paragraph in enumerate(paragraphs):  # nested tables' text too
                     found, _ = self.inlines(paragraph)
                     if index and found and inlines:
                         inlines.append(Inline(" "))
@@ -213,8 +236,17 @@ class _Reader:
         return Block("table", rows=rows)
 
 
-def _inline(run: Any, url: str) -> Inline:
-    return Inline(run.text, bool(run.bold), bool(run.italic), url)
+def _run_text(r: Any) -> str:
+    """A run's text: tabs and line breaks as spaces, deleted text (``w:delText``) left out."""
+    parts = []
+    for child in r:
+        if child.tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif child.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+            parts.append(" ")
+        elif child.tag == qn("w:noBreakHyphen"):
+            parts.append("\u2011")
+    return "".join(parts)
 
 
 def _heading_level(paragraph: Any) -> int:
