@@ -68,9 +68,9 @@ def w(tag: str, **attrs: str) -> _Element:
 
 def append_block(container: _Element, block: _Element) -> _Element:
     """Add a paragraph or table to a body, cell or footnote; a body keeps its sectPr last."""
-    sect_pr = container.find(qn("w:sectPr"))
-    if sect_pr is not None:
-        sect_pr.addprevious(block)
+    last = container[-1] if len(container) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(block)
     else:
         container.append(block)
     return block
