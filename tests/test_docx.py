@@ -211,9 +211,11 @@ def example_with_extras(example_copy: Path) -> Path:
     (example_copy / "sources.md").write_text(EXTRA_PAGE, encoding="utf-8")
     _chart(example_copy / "chart.png")
     index = example_copy / "index.md"
-    index.write_text(
-        index.read_text("utf-8").replace("annex\n```", "annex\nsources\n```"), encoding="utf-8"
+    text = index.read_text("utf-8").replace("annex\n```", "annex\nsources\n```")
+    text = text.replace(
+        ":website: https://oana.example.org", ":website: https://oana.example.org\n:logo: chart.png"
     )
+    index.write_text(text, encoding="utf-8")
     return example_copy
 
 
@@ -238,6 +240,9 @@ def test_footnotes_lists_images_tables_and_unknown_nodes(
     num_ids = {p._p.pPr.numPr.numId.val for p in numbered[-2:]}
     assert len(num_ids) == 1  # one list: one numbering that restarts at 1
     assert list(body.iter(qn("w:drawing")))  # the chart is a picture
+    assert document.paragraphs[0]._p.find(f".//{qn('w:drawing')}") is not None  # the logo
+    names = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert len(names) == len(set(names))
     table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Networks")
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["Year", "Networks"],

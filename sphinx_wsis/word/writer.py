@@ -117,6 +117,7 @@ class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
         self.pending_bookmarks: list[str] = []
         self.bookmark_names: dict[tuple[str, str], str] = {}
         self.bookmark_count = 0
+        self.placed_bookmarks: set[str] = set()
         self.headings: list[Heading] = []
         self.footnotes = ooxml.Footnotes(self.part)
         self.footnote_nodes = _footnotes_by_id(document, builder.config.root_doc)
@@ -172,7 +173,10 @@ class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
                 ooxml.number_paragraph(p, state.num_id)
         if state is not None:
             state.new_item = False
-        for name in self.pending_bookmarks:
+        for name in dict.fromkeys(self.pending_bookmarks):
+            if name in self.placed_bookmarks:
+                continue  # a target and the node it names share one bookmark
+            self.placed_bookmarks.add(name)
             self.bookmark_count += 1
             ooxml.bookmark(p, name, self.bookmark_count)
         self.pending_bookmarks.clear()
