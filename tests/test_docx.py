@@ -313,6 +313,21 @@ def test_unusable_reference_document_is_a_warning(build: Any, example_copy: Path
     assert (built.outdir / "wsis20-report.docx").is_file()
 
 
+def test_unreadable_logo_is_a_warning_with_its_line(build: Any, example_copy: Path) -> None:
+    (example_copy / "logo.png").write_text("not a picture", encoding="utf-8")
+    index = example_copy / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace(":country: Kenya", ":country: Kenya\n:logo: logo.png"),
+        encoding="utf-8",
+    )
+    built = build(example_copy, "wsis-docx")
+    assert "index.md:3: WARNING: wsis-report :logo: logo.png cannot go on the Word title page" in (
+        built.warnings
+    )
+    document = docx.Document(str(built.outdir / "wsis20-report.docx"))
+    assert styled(document, "WSISTitleEntity") == ["Open Access Networks Alliance (OANA)"]
+
+
 def soffice_pdf(document: Path, outdir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (parallel runs don't clash)."""
     profile = outdir / "lo-profile"

@@ -53,8 +53,9 @@ class BlockVisitors:
             picture = self.part.new_pic_inline(str(path), None, None)
         except Exception as exc:  # python-docx: unrecognised or broken image
             logger.warning(
-                "wsis-docx cannot embed image %s (%s); its text is shown instead",
-                node["uri"], exc, type="wsis", subtype="invalid", location=node,
+                "wsis-docx cannot embed image %s: it is not an image that can be read (%s); "
+                "its text is shown instead",
+                node["uri"], exc.__class__.__name__, type="wsis", subtype="invalid", location=node,
             )  # fmt: skip
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode from None

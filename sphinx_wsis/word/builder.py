@@ -172,9 +172,19 @@ def title_page(
 ) -> None:
     """Logo, entity, title, template and the report's facts, as the report card labels them."""
     logo = _logo_path(translator, record)
-    if logo is not None:
+    try:
+        picture = translator.part.new_pic_inline(str(logo), Cm(4), None) if logo else None
+    except Exception as exc:  # python-docx: not an image it can read
+        assert record is not None
+        logger.warning(
+            "wsis-report :logo: %s cannot go on the Word title page: it is not a PNG, JPEG, "
+            "GIF or BMP image that can be read (%s)",
+            record.logo, exc.__class__.__name__, type="wsis", subtype="invalid",
+            location=(record.docname, record.lineno),
+        )  # fmt: skip
+        picture = None
+    if picture is not None:
         paragraph = translator.new_paragraph("WSISTitleLine")
-        picture = translator.part.new_pic_inline(str(logo), Cm(4), None)
         run = ooxml.w("r")
         drawing = ooxml.w("drawing")
         drawing.append(picture)
