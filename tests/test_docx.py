@@ -328,6 +328,31 @@ def test_unreadable_logo_is_a_warning_with_its_line(build: Any, example_copy: Pa
     assert styled(document, "WSISTitleEntity") == ["Open Access Networks Alliance (OANA)"]
 
 
+def test_other_extensions_tables_are_word_tables(build: Any, example_copy: Path) -> None:
+    """sphinx-needs' needtable is a subclass of a docutils table: written as one, silently."""
+    conf = example_copy / "conf.py"
+    conf.write_text(
+        conf.read_text("utf-8").replace(
+            '"myst_parser", "sphinx_wsis"', '"myst_parser", "sphinx_needs", "sphinx_wsis"'
+        ),
+        encoding="utf-8",
+    )
+    (example_copy / "needs.md").write_text(
+        "# Stories as needs\n\n```{needtable}\n:types: wsis_story\n:columns: id, title\n```\n",
+        encoding="utf-8",
+    )
+    index = example_copy / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace("annex\n```", "annex\nneeds\n```"), encoding="utf-8"
+    )
+    built = build(example_copy, "wsis-docx")
+    assert "as plain text" not in built.app._status.getvalue()
+    document = docx.Document(str(built.outdir / "wsis20-report.docx"))
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["ID", "Title"]
+    assert "A digital security helpdesk for journalists" in [r.cells[1].text for r in table.rows]
+
+
 def soffice_pdf(document: Path, outdir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (parallel runs don't clash)."""
     profile = outdir / "lo-profile"

@@ -139,17 +139,33 @@ class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
         return self.bookmark_names[key]
 
     def dispatch_visit(self, node: nodes.Node) -> None:
+        """As Sphinx's translators do: the visitor of the nearest known class in the MRO, so
+        another extension's subclass of a table or paragraph is written as one."""
         if isinstance(node, nodes.Element):
             for node_id in node.get("ids", []):
                 self.pending_bookmarks.append(self.bookmark_name(self.docname, node_id))
         if isinstance(node, wsis_node) and not hasattr(self, f"visit_{node.tagname}"):
             return  # stories, aspects, indicators, sections, tables: the children say it all
-        super().dispatch_visit(node)
+        for cls in node.__class__.__mro__:
+            method = getattr(self, f"visit_{cls.__name__}", None)
+            if method is not None:
+                method(node)
+                return
+            if cls is nodes.Element:
+                break
+        self.unknown_visit(node)
 
     def dispatch_departure(self, node: nodes.Node) -> None:
         if isinstance(node, wsis_node) and not hasattr(self, f"depart_{node.tagname}"):
             return
-        super().dispatch_departure(node)
+        for cls in node.__class__.__mro__:
+            method = getattr(self, f"depart_{cls.__name__}", None)
+            if method is not None:
+                method(node)
+                return
+            if cls is nodes.Element:
+                break
+        self.unknown_departure(node)
 
     def new_paragraph(self, style: str | None = None) -> _Element:
         state = self.lists[-1] if self.lists else None
