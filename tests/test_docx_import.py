@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 from sphinx_wsis.word.markup import MySTMarkup, RSTMarkup
 from sphinx_wsis.word.placing import Target, Vocabulary, load_aliases
 from sphinx_wsis.word.reader import Inline
@@ -286,6 +287,18 @@ def test_bad_drafts_are_one_clear_message_and_exit_2(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_template_file_is_copied_and_named_in_conf(annex1: Path, tmp_path: Path) -> None:
+    template = tmp_path / "my-template.yaml"
+    template.write_text(Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8"), encoding="utf-8")
+    project = tmp_path / "report"
+    result = wsis("import", annex1, project, "-s", "academia", "--template", template)
+    assert result.returncode == 0, result.stderr
+    assert (project / "my-template.yaml").is_file()
+    assert "wsis_template = 'my-template.yaml'" in (project / "conf.py").read_text("utf-8")
+    bad = wsis("import", annex1, tmp_path / "other", "-s", "academia", "--template", "nope")
+    assert bad.returncode == 2 and "unknown template 'nope'" in bad.stderr
 
 
 def test_import_refuses_a_non_empty_directory(annex1: Path, tmp_path: Path) -> None:

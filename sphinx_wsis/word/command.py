@@ -34,8 +34,22 @@ Exit status: 0 imported, 2 the draft cannot be read or the options are wrong.
     "-s",
     help="Stakeholder type (default: the draft's title page), as for `sphinx-wsis init`.",
 )
+@click.option(
+    "--template",
+    "template_spec",
+    default="wsis20-stakeholder",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="The report template whose headings the draft follows: an installed template's name "
+    "or a template YAML file (copied into the project).",
+)
 def import_command(
-    draft: Path, directory: Path, fmt: str, entity: str | None, stakeholder: str | None
+    draft: Path,
+    directory: Path,
+    fmt: str,
+    entity: str | None,
+    stakeholder: str | None,
+    template_spec: str,
 ) -> None:
     """Start a report project in DIRECTORY from the Word draft DRAFT (.docx).
 
@@ -46,7 +60,7 @@ def import_command(
     put on one page, unplaced, for you to move.
     """
     from ..cli import _stakeholder, fail, friendly_errors
-    from ..template import load_template, resolve_template
+    from ..template import TemplateError, available_templates, load_template, resolve_template
     from .placing import place
     from .project import UNPLACED, render, stakeholder_key
     from .reader import DraftError, read_draft
@@ -56,7 +70,12 @@ def import_command(
         from ..scaffold import check_target, write_project
 
         check_target(directory)
-        template = load_template(resolve_template("", Path.cwd()))
+        try:
+            template_path = resolve_template(template_spec, Path.cwd())
+            template = load_template(template_path)
+        except TemplateError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--template'") from None
+        copied = None if template_spec in available_templates() else template_path
         try:
             read = read_draft(draft)
         except DraftError as exc:
@@ -78,8 +97,8 @@ def import_command(
                 param_hint="'--stakeholder'",
             )
         key = _stakeholder(key, template)
-        result = render(placed, template, fmt, name, key)
-        write_project(directory, result.files, None)
+        result = render(placed, template, fmt, name, key, copied.name if copied else "")
+        write_project(directory, result.files, copied)
         for relative, data in result.pictures.items():
             target = directory / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +109,8 @@ def import_command(
         done = sum(1 for p in required if p.id in answered)
         out.print(
             f"Created the report project {directory} from {draft.name}: {done} of "
-            f"{len(required)} written parts answered, {len(result.pictures)} pictures.",
+            f"{len(required)} written parts answered, {len(result.pictures)} "
+            f"picture{'' if len(result.pictures) == 1 else 's'}.",
             markup=False,
         )
         if placed.prompts_left_out:

@@ -51,11 +51,23 @@ def stakeholder_key(placed: Placed, template: Template) -> str:
 
 
 def render(
-    placed: Placed, template: Template, fmt: str, entity: str, stakeholder: str
+    placed: Placed,
+    template: Template,
+    fmt: str,
+    entity: str,
+    stakeholder: str,
+    template_setting: str = "",
 ) -> ImportResult:
+    """Every file of the project; ``template_setting`` as for ``init`` (a copied template)."""
     markup = markup_for(fmt)
-    title = placed.title or placed.document_title
-    options = Options(entity=entity, stakeholder=stakeholder, fmt=fmt, title=title)
+    title = " ".join((placed.title or placed.document_title).split())
+    options = Options(
+        entity=entity,
+        stakeholder=stakeholder,
+        fmt=fmt,
+        title=title,
+        template_setting=template_setting,
+    )
     files = {
         name: text
         for name, text in render_project(template, options).items()
