@@ -353,6 +353,20 @@ def test_other_extensions_tables_are_word_tables(build: Any, example_copy: Path)
     assert "A digital security helpdesk for journalists" in [r.cells[1].text for r in table.rows]
 
 
+def test_action_line_without_a_heading_of_its_own_gets_one(build: Any, example_copy: Path) -> None:
+    pages = example_copy / "action-lines"
+    c10 = (pages / "c10.md").read_text("utf-8").split("\n", 1)[1]  # without its heading
+    (pages / "c9.md").write_text((pages / "c9.md").read_text("utf-8") + c10, encoding="utf-8")
+    (pages / "c10.md").write_text("# Notes\n\nC10 is reported with C9.\n", encoding="utf-8")
+    built = build(example_copy, "wsis-docx")
+    assert not built.wsis_warnings(), built.warnings
+    document = docx.Document(str(built.outdir / "wsis20-report.docx"))
+    found = headings(document)
+    line = TEMPLATE.action_line("C10")
+    assert (3, line.heading) in found  # under the page "C9. Media", a level below it
+    assert line.heading in styled(document, "TOC3")
+
+
 def soffice_pdf(document: Path, outdir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (parallel runs don't clash)."""
     profile = outdir / "lo-profile"
