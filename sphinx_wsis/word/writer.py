@@ -8,7 +8,8 @@ element, which lxml escapes, so nothing an author writes can become markup.
 The report's nodes are laid out as in the PDF: an action line without a heading of its own gets
 one; aspects, stories and indicators get their titles in the reference document's WSIS styles;
 a card's facts become a two-column table. A node the visitor does not know is written as its
-text, with an info message, so nothing the author wrote is dropped.
+text, with an info message, so nothing the author wrote is dropped. Inline nodes and footnotes
+are in :mod:`.inline`, pictures and tables in :mod:`.blocks`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..domain import domain_of
 from ..nodes import wsis_action_line, wsis_node, wsis_report
 from . import ooxml
 from .blocks import BlockVisitors
+from .inline import InlineVisitors
 from .ooxml import Script, w
 
 if TYPE_CHECKING:
@@ -93,7 +95,7 @@ class Heading:
     bookmark: str
 
 
-class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
+class DocxTranslator(InlineVisitors, BlockVisitors, nodes.NodeVisitor):
     """Writes one assembled doctree (the whole report) into a python-docx document."""
 
     def __init__(
@@ -421,146 +423,6 @@ class DocxTranslator(BlockVisitors, nodes.NodeVisitor):
 
     def depart_definition(self, node: nodes.definition) -> None:
         self.block_styles.pop()
-
-    # -- inline -----------------------------------------------------------------------------
-
-    def visit_Text(self, node: nodes.Text) -> None:
-        text = node.astext()
-        if not self.preserve_lines:
-            text = text.replace("\n", " ")
-        if self.paragraph is None and not text.strip():
-            return
-        self.add_text(text)
-
-    def depart_Text(self, node: nodes.Text) -> None:
-        pass
-
-    def _format(self, *props: _Element) -> None:
-        self.formats.extend(props)
-
-    def _unformat(self, count: int = 1) -> None:
-        del self.formats[-count:]
-
-    def visit_emphasis(self, node: nodes.Element) -> None:
-        self._format(w("i"))
-
-    def depart_emphasis(self, node: nodes.Element) -> None:
-        self._unformat()
-
-    visit_title_reference = visit_emphasis
-    depart_title_reference = depart_emphasis
-
-    def visit_strong(self, node: nodes.Element) -> None:
-        self._format(w("b"))
-
-    def depart_strong(self, node: nodes.Element) -> None:
-        self._unformat()
-
-    def visit_literal(self, node: nodes.Element) -> None:
-        self._format(w("rStyle", val="WSISLiteral"))
-
-    def depart_literal(self, node: nodes.Element) -> None:
-        self._unformat()
-
-    def visit_superscript(self, node: nodes.Element) -> None:
-        self._format(w("vertAlign", val="superscript"))
-
-    def depart_superscript(self, node: nodes.Element) -> None:
-        self._unformat()
-
-    def visit_subscript(self, node: nodes.Element) -> None:
-        self._format(w("vertAlign", val="subscript"))
-
-    def depart_subscript(self, node: nodes.Element) -> None:
-        self._unformat()
-
-    def visit_reference(self, node: nodes.reference) -> None:
-        uri = node.get("refuri", "")
-        anchor = ""
-        if node.get("refid"):
-            anchor = self.bookmark_name(self.docname, node["refid"])
-        elif uri.startswith("%"):
-            docname, _, node_id = uri[1:].partition("#")
-            anchor = self.bookmark_name(docname, node_id)
-        elif uri.startswith("#"):
-            anchor = self.bookmark_name(self.docname, uri[1:])
-        if not uri and not anchor:
-            return
-        self.ensure_paragraph()
-        part = self.footnotes.part if self.in_footnote else self.part
-        link = ooxml.hyperlink(self.run_parents[-1], part, url="" if anchor else uri, anchor=anchor)
-        self.run_parents.append(link)
-        self._format(w("rStyle", val="Hyperlink"))
-        node["wsis_docx_link"] = True
-
-    def depart_reference(self, node: nodes.reference) -> None:
-        if node.get("wsis_docx_link"):
-            self.run_parents.pop()
-            self._unformat()
-
-    @property
-    def in_footnote(self) -> bool:
-        return self.containers[-1].tag == ooxml.qn("w:footnote")
-
-    def visit_target(self, node: nodes.target) -> None:
-        if node.get("refid"):
-            self.pending_bookmarks.append(self.bookmark_name(self.docname, node["refid"]))
-
-    def depart_target(self, node: nodes.target) -> None:
-        pass
-
-    # -- footnotes ------------------------------------------------------------------------
-
-    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
-        footnote = self.footnote_nodes.get((self.docname, node.get("refid", "")))
-        if footnote is None or self.in_footnote:
-            self.add_text(f"[{node.astext()}]")
-            raise nodes.SkipNode
-        note = self.footnotes.add()
-        self.written_footnotes.add(id(footnote))
-        self.ensure_paragraph()
-        self.run_parents[-1].append(ooxml.footnote_reference(self.footnotes.count))
-        formats, self.formats = self.formats, []
-        self.block_styles.append("FootnoteText")
-        start = len(note)
-        self.walk_into(note, [c for c in footnote.children if not isinstance(c, nodes.label)])
-        self.block_styles.pop()
-        self.formats = formats
-        paragraphs = note.findall(ooxml.qn("w:p"))
-        if len(note) == start or not paragraphs:
-            ooxml.paragraph(note, "FootnoteText", self.script)
-            paragraphs = note.findall(ooxml.qn("w:p"))
-        first = paragraphs[0]
-        index = 1 if first.find(ooxml.qn("w:pPr")) is not None else 0
-        first.insert(index, ooxml.run(" ", [], self.script))
-        first.insert(index, ooxml.footnote_mark())
-        raise nodes.SkipNode
-
-    def visit_footnote(self, node: nodes.footnote) -> None:
-        if id(node) in self.written_footnotes or node.get("backrefs"):
-            raise nodes.SkipNode  # written where it is referenced
-        label = node.next_node(nodes.label)
-        self.new_paragraph("FootnoteText")
-        self.add_text(f"[{label.astext() if label else ''}] ")
-        self.end_paragraph()
-
-    def depart_footnote(self, node: nodes.footnote) -> None:
-        pass
-
-    def visit_citation(self, node: nodes.citation) -> None:
-        label = node.next_node(nodes.label)
-        self.new_paragraph()
-        self.formats.append(w("b"))
-        self.add_text(f"[{label.astext() if label else ''}]")
-        self.formats.pop()
-        self.end_paragraph()
-
-    def depart_citation(self, node: nodes.citation) -> None:
-        pass
-
-    def visit_citation_reference(self, node: nodes.citation_reference) -> None:
-        self.add_text(f"[{node.astext()}]")
-        raise nodes.SkipNode
 
     # -- the report's own nodes -----------------------------------------------------------------
 
