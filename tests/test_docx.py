@@ -289,6 +289,10 @@ def test_chinese_report_has_east_asian_fonts(build: Any, example_copy: Path) -> 
     lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
     assert document.core_properties.language == "zh-CN"
+    fonts = document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+    ).blob.decode("utf-8")
+    assert '<w:font w:name="Noto Sans CJK SC"><w:altName w:val="SimSun"/>' in fonts
 
 
 def test_basename_and_users_reference_document(build: Any, example_copy: Path) -> None:

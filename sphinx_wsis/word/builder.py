@@ -122,6 +122,7 @@ def write_report(builder: WsisDocxBuilder, tree: nodes.document) -> DocxDocument
     ooxml.set_language(
         document.styles.element, document.settings.element, body.find(qn("w:sectPr")), script
     )
+    ooxml.add_font_fallbacks(document.part, script)
     translator = DocxTranslator(tree, builder, document, script)
     report = next(iter(tree.findall(wsis_report)), None)
     reports: list[ReportRecord] = domain_of(builder.env).records("reports")

@@ -376,3 +376,38 @@ def number_paragraph(p: _Element, num_id: str) -> None:
         style.addnext(numpr)
     else:
         ppr.insert(0, numpr)
+
+
+# -- font fallbacks --------------------------------------------------------------------------
+
+#: The font Word substitutes where a script's font is not installed, and its charset.
+FONT_FALLBACKS = {
+    "Noto Sans CJK SC": (EAST_ASIA_FALLBACK, "86"),
+    "Noto Naskh Arabic": ("Arial", "B2"),
+}
+
+
+def add_font_fallbacks(document_part: XmlPart, script: Script) -> None:
+    """Name the script's font in the font table with a fallback (``w:altName``)."""
+    from lxml import etree
+
+    wanted = [f for f in (script.east_asia_font, script.complex_font) if f in FONT_FALLBACKS]
+    if not wanted:
+        return
+    try:
+        part = document_part.part_related_by(RT.FONT_TABLE)
+    except KeyError:
+        return
+    root = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+    known = {font.get(qn("w:name")) for font in root.findall(qn("w:font"))}
+    for name in wanted:
+        if name in known:
+            continue
+        alt, charset = FONT_FALLBACKS[name]
+        font = w("font", name=name)
+        font.append(w("altName", val=alt))
+        font.append(w("charset", val=charset))
+        font.append(w("family", val="auto"))
+        root.append(font)
+    if not isinstance(part, XmlPart):
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
