@@ -326,6 +326,8 @@ class _Placer:
         block = blocks[index]
         match = STORY.match(block.text)
         title = match.group(1).strip() if match else block.text
+        if not match and story and block.style == "WSIS Story Title" and ":" in block.text:
+            title = block.text.partition(":")[2].strip()  # the builder's label, translated
         card = Card(title)
         consumed = index + 1
         if story:
