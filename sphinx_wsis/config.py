@@ -72,8 +72,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         (str,),
         "The file name (without ``.docx``) the ``wsis-docx`` builder writes; by default the "
-        "name of the root document's LaTeX file (``latex_documents``), else one made from "
-        "``project``.",
+        "name of the root document's LaTeX file when ``latex_documents`` names one, else "
+        "``wsis20-report``.",
     ),
     ConfigValue(
         "wsis_docx_reference",

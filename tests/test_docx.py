@@ -134,7 +134,13 @@ def test_title_page_contents_field_and_properties(example_docx: Report) -> None:
     assert "C7. E-Health" in styled(document, "TOC3")
     assert document.settings.element.find(qn("w:updateFields")) is not None
     core = document.core_properties
-    assert core.title == "WSIS+20 Stakeholder Report 2005-2025"
+    own_latex_title = "WSIS+20 Stakeholder Report 2005-2025"  # the example's latex_documents
+    root_title = "WSIS+20 Report of the Open Access Networks Alliance (OANA)"
+    expected = (
+        own_latex_title if "latex_documents" in (EXAMPLE / "conf.py").read_text() else root_title
+    )
+    assert core.title == expected
+    assert expected in styled(document, "WSISTitleLine")
     assert core.author == "Open Access Networks Alliance (OANA)"
     assert core.subject == "20-Year Reporting Template"
     assert core.language == "en-GB"
@@ -308,6 +314,19 @@ def test_basename_and_users_reference_document(build: Any, example_copy: Path) -
     assert document.styles["Normal"].font.name == "Georgia"
     assert "WSIS Story Title" in [s.name for s in document.styles]  # copied from ours
     assert styled(document, "WSISStoryTitle")
+
+
+def test_without_settings_the_file_is_wsis20_report_titled_as_the_root_page(
+    build: Any, example_copy: Path
+) -> None:
+    conf = example_copy / "conf.py"
+    text = conf.read_text("utf-8")
+    conf.write_text(text[: text.index("latex_documents")] if "latex_documents" in text else text)
+    built = build(example_copy, "wsis-docx")
+    document = docx.Document(str(built.outdir / "wsis20-report.docx"))
+    title = "WSIS+20 Report of the Open Access Networks Alliance (OANA)"
+    assert document.core_properties.title == title
+    assert title in styled(document, "WSISTitleLine")
 
 
 def test_unusable_reference_document_is_a_warning(build: Any, example_copy: Path) -> None:

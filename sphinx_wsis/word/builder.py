@@ -25,7 +25,6 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
-from sphinx.util.osutil import make_filename_from_project
 
 from ..config import template_of
 from ..domain import domain_of
@@ -36,10 +35,12 @@ from .writer import DocxTranslator, is_title_card
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
 REFERENCE = Path(__file__).parent / "reference.docx"
+DEFAULT_BASENAME = "wsis20-report"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 
@@ -86,13 +87,13 @@ class WsisDocxBuilder(Builder):
         document.save(str(path))
 
     def basename(self) -> str:
+        """``wsis_docx_basename``; else the root document's LaTeX file name, when the user
+        named one; else ``wsis20-report``, the same for every report (as its PDF)."""
         name = self.config.wsis_docx_basename
         if name:
             return str(name).removesuffix(".docx")
-        for entry in self.config.latex_documents:
-            if entry and entry[0] == self.config.root_doc:
-                return Path(entry[1]).stem
-        return make_filename_from_project(self.config.project)
+        entry = _own_latex_entry(self.config)
+        return Path(entry[1]).stem if entry else DEFAULT_BASENAME
 
     def assemble_doctree(self) -> nodes.document:
         root = self.config.root_doc
@@ -126,7 +127,7 @@ def write_report(builder: WsisDocxBuilder, tree: nodes.document) -> DocxDocument
     translator = DocxTranslator(tree, builder, document, script)
     report = next(iter(tree.findall(wsis_report)), None)
     reports: list[ReportRecord] = domain_of(builder.env).records("reports")
-    title = document_title(builder)
+    title = document_title(builder, reports[0] if reports else None)
     title_page(translator, title, report, reports[0] if reports else None)
     toc_start, toc_end = contents(translator)
     tree.walkabout(translator)
@@ -158,11 +159,24 @@ def open_reference(builder: WsisDocxBuilder) -> DocxDocument:
     return document
 
 
-def document_title(builder: WsisDocxBuilder) -> str:
-    for entry in builder.config.latex_documents:
-        if entry and entry[0] == builder.config.root_doc and len(entry) > 2:
-            return str(entry[2])
-    return str(builder.config.project)
+def document_title(builder: WsisDocxBuilder, record: ReportRecord | None) -> str:
+    """The title the user gave the root document in ``latex_documents``; else the title of
+    the page holding ``wsis-report``; else ``project``."""
+    entry = _own_latex_entry(builder.config)
+    if entry and len(entry) > 2:
+        return str(entry[2])
+    title = builder.env.titles.get(record.docname) if record is not None else None
+    return (title.astext().strip() if title is not None else "") or str(builder.config.project)
+
+
+def _own_latex_entry(config: Config) -> tuple[str, ...] | None:
+    """The root document's ``latex_documents`` entry, if the user wrote one (not Sphinx's)."""
+    from sphinx.builders.latex import default_latex_documents
+
+    entries = [tuple(e) for e in config.latex_documents]
+    if entries == [tuple(e) for e in default_latex_documents(config)]:
+        return None
+    return next((e for e in entries if e and e[0] == config.root_doc), None)
 
 
 def title_page(
