@@ -132,7 +132,10 @@ def test_title_page_contents_field_and_properties(example_docx: Report) -> None:
     instructions = [t.text for t in body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC ") for i in instructions)
     assert "C7. E-Health" in styled(document, "TOC3")
-    assert document.settings.element.find(qn("w:updateFields")) is not None
+    settings = [child.tag.split("}")[1] for child in document.settings.element]
+    position = settings.index("updateFields")  # where CT_Settings puts it, or Word repairs
+    assert settings[position - 1] in ("savePreviewPicture", "characterSpacingControl")
+    assert settings[position + 1] == "compat"
     core = document.core_properties
     own_latex_title = "WSIS+20 Stakeholder Report 2005-2025"  # the example's latex_documents
     root_title = "WSIS+20 Report of the Open Access Networks Alliance (OANA)"
@@ -240,6 +243,8 @@ def test_footnotes_lists_images_tables_and_unknown_nodes(
     assert "https://www.itu.int" in notes
     body = document.element.body
     assert len(list(body.iter(qn("w:footnoteReference")))) == 2
+    settings = [child.tag.split("}")[1] for child in document.settings.element]
+    assert settings.index("updateFields") < settings.index("footnotePr") < settings.index("compat")
     styles = [p.style.style_id for p in document.paragraphs]
     assert {"ListNumber", "ListBullet2", "ListBullet"} <= set(styles)
     numbered = [p for p in document.paragraphs if p.style.style_id == "ListNumber"]
@@ -448,3 +453,19 @@ def test_libreoffice_converts_it_and_the_pdf_holds_every_part(
         states_pattern = r"\s+".join(map(re.escape, cells))
         row = re.compile(rf"^\s*{re.escape(' '.join(label))}\b.*\s{states_pattern}\s*$")
         assert any(row.match(text) for text in layout), f"matrix row of {line.code}"
+
+
+@pytest.mark.docx
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_footnotes_numbering_and_pictures(
+    build: Any, example_with_extras: Path, tmp_path: Path
+) -> None:
+    built = build(example_with_extras, "wsis-docx")
+    pdf = soffice_pdf(built.outdir / "wsis20-report.docx", tmp_path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Annual returns of 64 member organisations, 2024." in text  # the footnote's text
+    assert re.search(r"^\s*1\.\s+first step$", text, re.MULTILINE)  # numbering starts at 1
+    assert re.search(r"^\s*2\.\s+second step$", text, re.MULTILINE)
+    assert "Both columns span" in text

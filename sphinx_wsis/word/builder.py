@@ -132,6 +132,8 @@ def write_report(builder: WsisDocxBuilder, tree: nodes.document) -> DocxDocument
     toc_start, toc_end = contents(translator)
     tree.walkabout(translator)
     fill_contents(translator, toc_start, toc_end)
+    if translator.footnotes.part is not None:
+        ooxml.declare_footnote_separators(document.settings.element)
     properties(document, builder, title, reports[0] if reports else None, script)
     return document
 

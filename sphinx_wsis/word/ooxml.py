@@ -266,20 +266,41 @@ def _insert_sect_bidi(section: _Element) -> None:
     section.append(w("bidi"))
 
 
+#: What follows ``w:updateFields`` in CT_Settings: it goes before the first of these.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
+    "doNotEmbedSmartTags decimalSymbol listSeparator"
+)
+AFTER_UPDATE_FIELDS = frozenset(_AFTER_UPDATE_FIELDS.split())
+
+
 def update_fields_on_open(settings: _Element) -> None:
     """Ask Word to refresh the table of contents (page numbers) when the file is opened."""
-    if settings.find(qn("w:updateFields")) is None:
-        # CT_Settings order: updateFields comes after hdrShapeDefaults… keep it early and valid
-        anchor = None
-        for name in ("defaultTabStop", "characterSpacingControl", "compat"):
-            anchor = settings.find(qn(f"w:{name}"))
-            if anchor is not None:
-                break
-        element = w("updateFields", val="true")
-        if anchor is not None:
-            anchor.addprevious(element)
-        else:
-            settings.append(element)
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    element = w("updateFields", val="true")
+    for child in settings:
+        if child.tag.split("}")[1] in AFTER_UPDATE_FIELDS:
+            child.addprevious(element)
+            return
+    settings.append(element)
+
+
+def declare_footnote_separators(settings: _Element) -> None:
+    """``w:footnotePr`` naming the separator footnotes, as Word writes it with footnotes."""
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    element = w("footnotePr")
+    element.append(w("footnote", id="-1"))
+    element.append(w("footnote", id="0"))
+    later = AFTER_UPDATE_FIELDS - {"hdrShapeDefaults", "footnotePr"}
+    for child in settings:
+        if child.tag.split("}")[1] in later:
+            child.addprevious(element)
+            return
+    settings.append(element)
 
 
 # -- footnotes --------------------------------------------------------------------------------
