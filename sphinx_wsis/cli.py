@@ -1,4 +1,4 @@
-"""The ``sphinx-wsis`` command line (SPEC §6): ``init``, ``check`` and ``export``.
+"""The ``sphinx-wsis`` command line (SPEC §6): ``init``, ``check``, ``export`` and ``import``.
 
 Exit status: 0 when the report is complete, 1 while it has gaps (or Sphinx printed warnings),
 2 when the command cannot run (bad usage, no conf.py, extension not enabled, broken template).
@@ -398,6 +398,15 @@ def _open_output(output: Path | None) -> Iterator[Any]:
         return
     with output.open("w", encoding="utf-8") as stream:
         yield stream
+
+
+def _add_import() -> None:
+    from .word.command import import_command
+
+    cli.add_command(import_command)
+
+
+_add_import()
 
 
 def main() -> None:
