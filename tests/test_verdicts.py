@@ -70,9 +70,9 @@ def test_orphan_page_is_done_in_html_but_missing_from_the_pdf(build, tmp_path: P
     assert html.completeness["output"] == "html"
     summary = next(p for p in latex.completeness["parts"] if p["id"] == "executive-summary")
     assert summary["state"] == "missing"
-    assert summary["missing_from"] == ["latex"]
+    assert summary["missing_from"] == ["latex", "wsis-docx"]
     state = next(p for p in html.completeness["parts"] if p["id"] == "executive-summary")
-    assert (state["state"], state["missing_from"]) == ("done", ["latex"])
+    assert (state["state"], state["missing_from"]) == ("done", ["latex", "wsis-docx"])
     assert not [w for w in html.wsis_warnings() if "executive" in w.lower()]
     warning = next(w for w in latex.wsis_warnings("missing") if "xecutive" in w)
     assert "orphan.md:6" in warning and "not in the PDF" in warning
@@ -106,7 +106,7 @@ def test_only_latex_block_counts_for_the_pdf_only(build, tmp_path: Path) -> None
     html, latex = build(project), build(project, "latex")
     states = {p["id"]: p for p in html.completeness["parts"]}
     assert states["executive-summary"]["state"] == "missing"
-    assert states["executive-summary"]["missing_from"] == ["html"]
+    assert states["executive-summary"]["missing_from"] == ["html", "wsis-docx"]
     assert {p["id"]: p["state"] for p in latex.completeness["parts"]}["executive-summary"] == "done"
 
 
@@ -263,7 +263,7 @@ def test_a_page_listed_only_by_a_toctree_inside_only_html_is_not_in_the_pdf(
     html, latex = build(project), build(project, "latex")
     assert {p["id"]: p["state"] for p in html.completeness["parts"]}["executive-summary"] == "done"
     part = next(p for p in latex.completeness["parts"] if p["id"] == "executive-summary")
-    assert part["state"] == "missing" and part["missing_from"] == ["latex"]
+    assert part["state"] == "missing" and part["missing_from"] == ["latex", "wsis-docx"]
     assert SUMMARY not in (latex.outdir / "wsis20-report.tex").read_text()
 
 
@@ -275,7 +275,7 @@ def test_ifconfig_false_content_is_missing_everywhere(build, tmp_path: Path) -> 
     html = build(project)
     assert SUMMARY not in html.html("summary")
     part = next(p for p in html.completeness["parts"] if p["id"] == "executive-summary")
-    assert part["state"] == "missing" and part["missing_from"] == ["html", "latex"]
+    assert part["state"] == "missing" and part["missing_from"] == ["html", "latex", "wsis-docx"]
     warning = next(w for w in html.wsis_warnings("missing") if "xecutive" in w)
     assert "inside {ifconfig} show_summary" in warning
 
