@@ -60,7 +60,7 @@ def load(
     paths: Iterable[Path], outdir: Path, *, jobs: int | None = None, progress: Progress = SILENT
 ) -> Loaded:
     """Build the projects among ``paths`` and read every report, checked."""
-    found = discover(paths)
+    found = discover(paths, exclude=outdir)
     rejected: list[Rejection] = []
     built: list[tuple[Path, Path]] = []
     if found.projects:
@@ -101,6 +101,10 @@ def aggregate(
     progress: Progress = SILENT,
 ) -> Outcome:
     """The whole command: data files, then the synthesis site (HTML, and PDF with ``pdf``)."""
+    if site:
+        from .site import check_target
+
+        check_target(outdir)
     outcome = data_stage(paths, outdir, jobs=jobs, progress=progress)
     if site:
         from .site import build_site, write_site

@@ -74,8 +74,14 @@ class NoInputs(Exception):
     """Nothing to aggregate: a usage error."""
 
 
-def discover(paths: Iterable[Path]) -> Inputs:
-    """The report files and projects named by ``paths`` (files, folders, projects)."""
+def discover(paths: Iterable[Path], exclude: Path | None = None) -> Inputs:
+    """The report files and projects named by ``paths`` (files, folders, projects).
+
+    Folders are searched without ``exclude`` (the output folder, which may lie inside an input
+    folder and holds the projects' builds and the last synthesis).
+    """
+    paths = list(paths)
+    skip = exclude.resolve() if exclude else None
     files: set[Path] = set()
     projects: set[Path] = set()
     for path in paths:
@@ -90,7 +96,9 @@ def discover(paths: Iterable[Path]) -> Inputs:
                     projects.add(here)
                     subdirs.clear()
                     continue
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+                subdirs[:] = sorted(
+                    d for d in subdirs if not d.startswith(".") and (here / d).resolve() != skip
+                )
                 files.update(
                     here / name
                     for name in names

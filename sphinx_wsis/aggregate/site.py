@@ -56,6 +56,26 @@ latex_elements = {
 '''
 
 
+class SiteError(Exception):
+    """The site cannot be written where asked (a usage error)."""
+
+
+def check_target(outdir: Path) -> None:
+    """Refuse to replace a ``source`` folder that a previous run did not write."""
+    source = outdir / SOURCE_DIR
+    if not source.is_dir():
+        if source.exists():
+            raise SiteError(f"{source} exists and is not a folder: choose another output folder")
+        return
+    conf = source / "conf.py"
+    ours = conf.is_file() and conf.read_text("utf-8", "replace").startswith(CONF[:40])
+    if not ours and any(source.iterdir()):
+        raise SiteError(
+            f"{source} exists and was not written by sphinx-wsis aggregate: "
+            "choose another output folder"
+        )
+
+
 def rst_text(text: str) -> str:
     """Text as rST that means exactly that text: every mark-up character escaped."""
     return re.sub(r"([^\w\s])", r"\\\1", " ".join(text.split()))
@@ -72,6 +92,7 @@ def page_name(code: str) -> str:
 
 def write_site(synthesis: dict[str, Any], outdir: Path) -> Path:
     """Write the project into ``outdir/source`` (replacing the last run's); its path."""
+    check_target(outdir)
     source = outdir / SOURCE_DIR
     if source.exists():
         shutil.rmtree(source)
