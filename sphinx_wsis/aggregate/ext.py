@@ -27,8 +27,9 @@ _cache: dict[tuple[str, int, int], dict[str, Any]] = {}
 
 
 def synthesis_of(directive: SphinxDirective) -> dict[str, Any]:
-    """The synthesis document the site renders, read once per process."""
-    path = Path(directive.env.app.confdir, directive.config.wsis_synthesis_data).resolve()
+    """The synthesis document the site renders (``wsis_synthesis_data``, relative to the
+    source folder), read once per process."""
+    path = Path(directive.env.srcdir, directive.config.wsis_synthesis_data).resolve()
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _cache:
