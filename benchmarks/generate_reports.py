@@ -102,9 +102,11 @@ NA_REASON = "This line is outside our mandate; related work is reported under C2
 def example_document() -> dict[str, Any]:
     """The example report exported as JSON (built once, in-process)."""
     sys.path.insert(0, str(ROOT))
+    from sphinx.util.docutils import docutils_namespace
+
     from sphinx_wsis.runner import run_sphinx
 
-    with run_sphinx(EXAMPLE, "wsis-json") as run:
+    with docutils_namespace(), run_sphinx(EXAMPLE, "wsis-json") as run:
         return json.loads((run.outdir / "report.json").read_text("utf-8"))
 
 

@@ -34,9 +34,11 @@ INJECTED = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script> **b*
 
 @pytest.fixture(scope="module")
 def example_document() -> dict[str, Any]:
+    from sphinx.util.docutils import docutils_namespace
+
     from sphinx_wsis.runner import run_sphinx
 
-    with run_sphinx(EXAMPLE, "wsis-json") as run:
+    with docutils_namespace(), run_sphinx(EXAMPLE, "wsis-json") as run:
         return json.loads((run.outdir / "report.json").read_text("utf-8"))
 
 
@@ -291,3 +293,83 @@ def test_rejected_inputs_are_named_with_the_reason(
         assert line.startswith(f"rejected: {folder / name}: {reason}")
     assert "Aggregated 24 reports (5 inputs rejected, 1 entities reported twice)" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_report_text_is_data_in_html_and_latex(
+    reports: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    from sphinx_wsis.aggregate.site import _sphinx, build_site, write_site
+
+    folder, docs = reports
+    out = tmp_path / "out"
+    outcome = data_stage([folder / "report-0001.json", folder / "report-0002.json"], out)
+    write_site(outcome.synthesis, out)
+    assert build_site(out) == []
+    code = next(c for c in docs[0]["stories"][0]["action_lines"])
+    page = (out / "html" / "action-lines" / f"{code.lower().replace('.', '-')}.html").read_text(
+        "utf-8"
+    )
+    assert "<script>alert(1)</script>" not in page
+    assert (
+        "=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;) &lt;script&gt;alert(1)&lt;/script&gt; **b** \\textbf{x}"
+        in page
+    )
+    entity = "Acme &lt;b&gt;Corp&lt;/b&gt; &amp; `Co` \\LaTeX{} $x$"
+    reports_page = (out / "html" / "reports.html").read_text("utf-8")
+    assert f"<h2>{entity}" in reports_page
+    rid = report_id(docs[1]["report"]["entity"], "wsis20-stakeholder")
+    # attributed: linked to the report's entry and to the source file
+    assert f'href="../reports.html#report-{rid}"' in page
+    assert 'href="../../../in/report-0002.json"' in page
+    assert _sphinx(out, "latex", out / "latex", None) == []
+    tex = (out / "latex" / "wsis-synthesis.tex").read_text("utf-8")
+    assert r"\textbackslash{}textbf\{x\}" in tex
+    assert r"Acme <b>Corp</b> \& `Co` \textbackslash{}LaTeX\{\} \$x\$" in tex
+
+
+def test_report_projects_are_built_and_aggregated(
+    tmp_path: Path, example_document: dict[str, Any]
+) -> None:
+    submissions = tmp_path / "submissions"
+    shutil.copytree(EXAMPLE, submissions / "oana", ignore=shutil.ignore_patterns("_build"))
+    init = CliRunner().invoke(
+        cli,
+        [
+            "init",
+            str(submissions / "beta"),
+            "--entity",
+            "Beta University",
+            "--stakeholder",
+            "academia",
+        ],
+    )
+    assert init.exit_code == 0, init.output
+    broken = submissions / "broken"
+    broken.mkdir()
+    (broken / "conf.py").write_text(
+        'extensions = ["sphinx_wsis"]\nraise RuntimeError("boom")\n', "utf-8"
+    )
+    loose = example_document | {"report": example_document["report"] | {"entity": "Loose Org"}}
+    (submissions / "loose.json").write_text(json.dumps(loose), "utf-8")
+    out = tmp_path / "out"
+    result = _aggregate(submissions, "-o", out, "--no-site", "-j", "2")
+    assert result.exit_code == 1, result.output
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected: ")]
+    assert rejected == [
+        f"rejected: {broken}: the project does not build: configuration error: "
+        f"{broken / 'conf.py'}:2: RuntimeError: boom"
+    ]
+    synthesis = json.loads((out / "synthesis.json").read_text("utf-8"))
+    by_entity = {r["entity"]: r for r in synthesis["reports"]}
+    assert set(by_entity) == {
+        "Open Access Networks Alliance (OANA)",
+        "Beta University",
+        "Loose Org",
+    }
+    assert by_entity["Beta University"]["project"] == "../submissions/beta"
+    assert not by_entity["Beta University"]["complete"] and by_entity["Beta University"]["gaps"]
+    assert by_entity["Open Access Networks Alliance (OANA)"]["complete"]
+    built = by_entity["Open Access Networks Alliance (OANA)"]["source"]
+    assert built.startswith("projects/oana-") and built.endswith("/report.json")
+    assert (out / built).is_file()
+    assert by_entity["Loose Org"]["project"] is None

@@ -37,6 +37,7 @@ author = "sphinx-wsis aggregate"
 extensions = ["sphinx_wsis.aggregate.ext"]
 wsis_synthesis_data = "../synthesis.json"
 html_theme = "alabaster"
+smartquotes = False  # report text is shown as written
 html_last_updated_fmt = None
 html_show_sourcelink = False
 latex_engine = "lualatex"
@@ -139,6 +140,7 @@ def build_site(outdir: Path, *, pdf: bool = False, progress: Any = None) -> list
 def _sphinx(outdir: Path, builder: str, target: Path, progress: Any) -> list[str]:
     from sphinx.application import Sphinx
     from sphinx.util.console import strip_colors
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     status_line: Callable[[str], None] | None = (
         progress.status(f"Building the synthesis ({builder})") if progress else None
@@ -146,17 +148,19 @@ def _sphinx(outdir: Path, builder: str, target: Path, progress: Any) -> list[str
     warnings = io.StringIO()
     source = outdir / SOURCE_DIR
     try:
-        app = Sphinx(
-            source,
-            source,
-            target,
-            outdir / DOCTREES_DIR / builder,
-            builder,
-            status=StatusStream(status_line) if status_line else None,
-            warning=warnings,
-            freshenv=True,
-        )
-        app.build()
+        # as sphinx-build does; and a second build in this process registers nothing twice
+        with patch_docutils(source), docutils_namespace():
+            app = Sphinx(
+                source,
+                source,
+                target,
+                outdir / DOCTREES_DIR / builder,
+                builder,
+                status=StatusStream(status_line) if status_line else None,
+                warning=warnings,
+                freshenv=True,
+            )
+            app.build()
     except Exception as exc:  # the synthesis is ours: a failure here is a bug, said plainly
         return [f"the synthesis site did not build ({builder}): {type(exc).__name__}: {exc}"]
     finally:
