@@ -6,7 +6,7 @@ and one for each earlier value of its series, its baseline and its target (colum
 CSV cells are text that a spreadsheet may read as a formula. A text cell that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (OWASP's advice
 against CSV injection); numbers are never changed. The workbook needs no such prefix: its cells
-are typed as text, which no spreadsheet evaluates.
+are typed as text (inline strings), which no spreadsheet evaluates.
 
 Every file is byte-identical for the same synthesis: the workbook's timestamps are fixed.
 """
@@ -14,13 +14,9 @@ Every file is byte-identical for the same synthesis: the workbook's timestamps a
 from __future__ import annotations
 
 import csv
-import io
 import json
-import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +24,7 @@ SYNTHESIS_FILE = "synthesis.json"
 INDICATORS_CSV = "indicators.csv"
 STORIES_CSV = "stories.csv"
 WORKBOOK = "synthesis.xlsx"
-#: The time written into the workbook (its properties and zip entries): fixed, so that the
-#: same inputs give the same bytes.
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CELL_LIMIT = 32767
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -58,7 +49,9 @@ def write_all(synthesis: dict[str, Any], outdir: Path) -> list[Path]:
 
 
 def dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    """Compact JSON (with ``indent`` Python's encoder is several times slower); ``jq .`` or
+    ``python -m json.tool`` show it indented."""
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
 # -- tables --------------------------------------------------------------------------------------
@@ -199,57 +192,7 @@ def write_csv(table: Table, path: Path) -> None:
 
 
 def write_xlsx(tables: Iterable[Table], path: Path) -> None:
-    """One sheet per table, header row bold and frozen; then made reproducible."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """One sheet per table (see :mod:`.xlsx`)."""
+    from .xlsx import write_workbook
 
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for table in tables:
-        sheet = workbook.create_sheet(table.name)
-        sheet.freeze_panes = "A2"
-        header = []
-        for name in table.columns:
-            cell = WriteOnlyCell(sheet, value=name)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in table.rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    path.write_bytes(reproducible_zip(buffer.getvalue()))
-
-
-def _xlsx_cell(sheet: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    if not isinstance(value, str):
-        return value
-    text = _ILLEGAL_XML.sub("\ufffd", value)
-    if len(text) > XLSX_CELL_LIMIT:  # Excel's limit; the whole text is in the CSV and JSON
-        text = text[: XLSX_CELL_LIMIT - 40] + " […cut: see the CSV or synthesis.json]"
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"  # text, never a formula, whatever it starts with
-    return cell
-
-
-_TIMESTAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """The same archive with fixed entry times and fixed document timestamps."""
-    stamp = datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ")
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _TIMESTAMP.sub(rb"\g<1>" + stamp.encode() + rb"\g<3>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+    write_workbook([(t.name, t.columns, t.rows) for t in tables], path)
