@@ -77,7 +77,8 @@ def main() -> None:
         pages = len(list((out / "html").rglob("*.html")))
         html = sum(p.stat().st_size for p in (out / "html").rglob("*.html"))
         print(
-            f"data stage + site: {seconds:.1f} s, peak memory {peak / 2**20:.0f} MiB, "
+            f"data stage + site: {seconds:.1f} s ({cpu:.1f} s of CPU), "
+            f"peak memory {peak / 2**20:.0f} MiB, "
             f"{pages} pages, {html / 1e6:.0f} MB of HTML"
         )
     if not args.keep:
