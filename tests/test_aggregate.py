@@ -373,3 +373,24 @@ def test_report_projects_are_built_and_aggregated(
     assert built.startswith("projects/oana-") and built.endswith("/report.json")
     assert (out / built).is_file()
     assert by_entity["Loose Org"]["project"] is None
+
+
+@pytest.mark.latex
+def test_pdf_of_the_synthesis_prints_every_script(
+    tmp_path: Path, example_document: dict[str, Any], generator: Any
+) -> None:
+    from pypdf import PdfReader
+
+    [doc] = generator.generate(1, example_document, seed=2, fields=set(CATALOGUE_FIELDS))
+    doc["report"]["entity"] = "数字发展研究中心 & Co {x}"
+    doc["stories"][0]["partners"] = ["جامعة القاهرة", "МГУ"]
+    folder = tmp_path / "in"
+    generator.write([doc], folder)
+    out = tmp_path / "out"
+    result = _aggregate(folder, "-o", out, "--pdf", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out / "wsis-synthesis.pdf").pages)
+    assert "数字发展研究中心 & Co {x}" in text
+    assert "МГУ" in text
+    log = (out / "latex" / "wsis-synthesis.log").read_text("utf-8", "replace")
+    assert "Missing character" not in log

@@ -173,6 +173,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
+    app.connect("env-updated", _release_doctrees)
     app.add_css_file("wsis.css")
     app.add_css_file("wsis-synthesis.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
@@ -181,3 +182,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
 def _add_static_path(app: Sphinx, config: Config) -> None:
     if str(STATIC_DIR) not in config.html_static_path:
         config.html_static_path.append(str(STATIC_DIR))
+
+
+def _release_doctrees(app: Sphinx, env: Any) -> None:
+    """Let the writer read each page's doctree back from disk instead of keeping every one in
+    memory (Sphinx's cache for small projects): the synthesis of a thousand reports has pages
+    of megabytes, and keeping them all would multiply the memory the build needs."""
+    cache = getattr(env, "_write_doc_doctree_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
