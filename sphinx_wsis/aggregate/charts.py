@@ -7,13 +7,20 @@ matplotlib's SVG ids are salted with a constant and no creation date is written.
 
 from __future__ import annotations
 
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 #: Groups drawn, most-reported first: enough for an overview, not one chart per indicator.
 MAX_CHARTS = 40
 MAX_BARS = 40
-FONTS = ("DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic")
+BASE_FONTS = ["DejaVu Sans"]
+#: Fallback fonts, loaded only for a chart whose labels hold their script (they are large).
+SCRIPT_FONTS = (
+    ("Noto Sans CJK SC", re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")),
+    ("Noto Sans Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+)
 
 
 def write_charts(synthesis: dict[str, Any], target: Path) -> list[Path]:
@@ -46,7 +53,9 @@ def write_charts(synthesis: dict[str, Any], target: Path) -> list[Path]:
         figure = _draw(plt, points, units)
         for suffix, metadata in ((".svg", {"Date": None}), (".pdf", _PDF_METADATA)):
             path = target / f"group-{index}{suffix}"
-            figure.savefig(path, metadata=metadata)
+            with warnings.catch_warnings():  # a name in a script no installed font covers
+                warnings.filterwarnings("ignore", "Glyph .* missing from", UserWarning)
+                figure.savefig(path, metadata=metadata)
         plt.close(figure)
         written.append(target / f"group-{index}.svg")
     return written
@@ -62,23 +71,29 @@ def _pyplot() -> Any:
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    available = {font.name for font in font_manager.fontManager.ttflist}
+    global _AVAILABLE
+    _AVAILABLE = {font.name for font in font_manager.fontManager.ttflist}
     matplotlib.rcParams.update(
-        {
-            "svg.hashsalt": "sphinx-wsis",
-            "svg.fonttype": "path",
-            "font.family": [f for f in FONTS if f in available] or ["DejaVu Sans"],
-            "font.size": 8,
-        }
+        {"svg.hashsalt": "sphinx-wsis", "svg.fonttype": "path", "font.size": 8}
     )
     return plt
 
 
+_AVAILABLE: set[str] = set()
+
+
+def _fonts(labels: list[str]) -> list[str]:
+    text = "".join(labels)
+    extra = [name for name, script in SCRIPT_FONTS if name in _AVAILABLE and script.search(text)]
+    return BASE_FONTS + extra
+
+
 def _draw(plt: Any, points: list[tuple[Any, str, str]], units: list[str]) -> Any:
     unit = " / ".join(units)
-    if len(points) <= MAX_BARS:
+    labels = [_short(p[1]) for p in points] if len(points) <= MAX_BARS else []
+    plt.rcParams["font.family"] = _fonts(labels)
+    if labels:
         figure, axes = plt.subplots(figsize=(7, 0.6 + 0.22 * len(points)))
-        labels = [_short(p[1]) for p in points]
         axes.barh(range(len(points)), [p[0] for p in points], color="#1f6f8b")
         axes.set_yticks(range(len(points)), labels)
         axes.invert_yaxis()
