@@ -173,15 +173,17 @@ def _stakeholder_types(reports: list[Report]) -> list[dict[str, str]]:
 
 
 def _aspects(reports: list[Report]) -> list[dict[str, str]]:
-    """The aspect keys in template order, with titles from the installed template if known."""
-    from ..template import TemplateError, load_template, resolve_template
+    """The aspect keys in template order, with titles from the installed template if known
+    (only an installed one: a template id in a report is data, never a path to read)."""
+    from ..template import TemplateError, available_templates, load_template, resolve_template
 
     keys: list[str] = []
     titles: dict[str, str] = {}
     for r in reports:
         for line in r.document["action_lines"]:
             keys += [k for k in line["aspects"] if k not in keys]
-    for template in {r.template for r in reports}:
+    installed = available_templates()
+    for template in sorted({r.template for r in reports} & set(installed)):
         try:
             loaded = load_template(resolve_template(template, Path.cwd()))
         except (TemplateError, OSError):
