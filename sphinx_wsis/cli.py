@@ -339,8 +339,8 @@ Examples:
   sphinx-wsis aggregate a/report.json b/report.json report-project/ -o synthesis --pdf
   sphinx-wsis aggregate submissions/ -o synthesis --no-site --quiet    # data files only, for CI
 
-Exit status: 0 every input read, 1 some input rejected (each is named with the reason),
-2 bad usage.
+Exit status: 0 every input read, 1 some input rejected (each is named with the reason) or
+the site did not build cleanly, 2 bad usage.
 """
 
 

@@ -77,6 +77,7 @@ def reports(
     docs = generator.generate(24, example_document, seed=7, fields=set(CATALOGUE_FIELDS))
     docs[0]["stories"][0]["title"] = INJECTED
     docs[1]["report"]["entity"] = "Acme <b>Corp</b> & `Co` \\LaTeX{} $x$"
+    docs[4]["report"].update(stakeholder=None, stakeholder_label=None)
     folder = tmp_path / "in"
     generator.write(docs, folder, invalid=4)
     older = json.loads(json.dumps(docs[2]))
@@ -103,7 +104,7 @@ def test_counts_of_the_coverage_matrix(
     expected: Counter[tuple[str, str, str]] = Counter()
     for doc in docs:
         states = {p["id"]: p["state"] for p in doc["completeness"]["parts"]}
-        kind = doc["report"]["stakeholder"]
+        kind = doc["report"]["stakeholder"] or "not-stated"
         for line in doc["action_lines"]:
             if line["not_applicable"] is not None:
                 expected[(line["code"], kind, "not_applicable")] += 1
@@ -124,7 +125,7 @@ def test_counts_of_the_coverage_matrix(
     assert seen_na > 10  # the generated set declares lines not applicable
     by_type = {s["key"]: s["reports"] for s in synthesis["overview"]["by_stakeholder"]}
     assert {k: n for k, n in by_type.items() if n} == Counter(
-        d["report"]["stakeholder"] for d in docs
+        d["report"]["stakeholder"] or "not-stated" for d in docs
     )
     assert {c["name"] for c in synthesis["overview"]["by_language"]} >= {"en", "fr"}
     assert synthesis["overview"]["with_gaps"] == sum(

@@ -23,6 +23,8 @@ SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "synthesis.schem
 #: The template section whose text is the report's vision beyond 2025.
 BEYOND_2025_SECTION = "future-directions"
 NOT_STATED = "not stated"
+#: The stakeholder-type key counted for a report that gives no type (the schema allows null).
+UNSTATED_TYPE = "not-stated"
 INCLUDED_STATES = frozenset({"done", "empty", "invalid"})  # not placeholder, not missing
 
 
@@ -165,10 +167,10 @@ def _stakeholder_types(reports: list[Report]) -> list[dict[str, str]]:
     for r in reports:
         meta = r.document["report"]
         key = meta.get("stakeholder")
-        if key:
-            labels.setdefault(key, meta.get("stakeholder_label") or key)
+        labels.setdefault(key or UNSTATED_TYPE, meta.get("stakeholder_label") or key or NOT_STATED)
     keys = _schema_stakeholders()
-    keys += sorted(set(labels) - set(keys))
+    keys += sorted(set(labels) - set(keys) - {UNSTATED_TYPE})
+    keys += [UNSTATED_TYPE] if UNSTATED_TYPE in labels else []
     return [{"key": k, "label": labels.get(k) or k.replace("-", " ").capitalize()} for k in keys]
 
 
@@ -209,7 +211,7 @@ def _overview(
             for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
 
-    by_type = Counter(r["stakeholder"] for r in reports)
+    by_type = Counter(r["stakeholder"] or UNSTATED_TYPE for r in reports)
     return {
         "reports": len(reports),
         "complete": sum(r["complete"] for r in reports),
@@ -235,7 +237,7 @@ def _action_lines(
     lines: dict[str, dict[str, Any]] = {}
     for rid, r in zip(ids, reports, strict=True):
         states = _part_states(r.document)
-        kind = r.document["report"].get("stakeholder")
+        kind = r.document["report"].get("stakeholder") or UNSTATED_TYPE
         for line in r.document["action_lines"]:
             code = line["code"]
             entry = lines.setdefault(
