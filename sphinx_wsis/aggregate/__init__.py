@@ -111,5 +111,7 @@ def aggregate(
 
         with progress.stage("Writing the synthesis site"):
             write_site(outcome.synthesis, outdir)
-        outcome.site_errors = build_site(outdir, pdf=pdf, progress=progress)
+        outcome.site_errors = build_site(
+            outdir, pdf=pdf, progress=progress, synthesis=outcome.synthesis
+        )
     return outcome

@@ -26,12 +26,23 @@ CHARTS_DIR = "_charts"
 _cache: dict[tuple[str, int, int], dict[str, Any]] = {}
 
 
+def _key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def prime(path: Path, synthesis: dict[str, Any]) -> None:
+    """Hand the synthesis already in memory to the directives (it is what ``path`` holds), so
+    a build in the same process does not parse it a second time."""
+    _cache.clear()
+    _cache[_key(path)] = synthesis
+
+
 def synthesis_of(directive: SphinxDirective) -> dict[str, Any]:
     """The synthesis document the site renders (``wsis_synthesis_data``, relative to the
     source folder), read once per process."""
     path = Path(directive.env.srcdir, directive.config.wsis_synthesis_data).resolve()
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    key = _key(path)
     if key not in _cache:
         _cache.clear()
         _cache[key] = json.loads(path.read_text("utf-8"))
@@ -173,6 +184,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
+    app.connect("doctree-read", _release_doctrees)
     app.connect("env-updated", _release_doctrees)
     app.add_css_file("wsis.css")
     app.add_css_file("wsis-synthesis.css")
@@ -184,10 +196,11 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
         config.html_static_path.append(str(STATIC_DIR))
 
 
-def _release_doctrees(app: Sphinx, env: Any) -> None:
+def _release_doctrees(app: Sphinx, _: Any) -> None:
     """Let the writer read each page's doctree back from disk instead of keeping every one in
-    memory (Sphinx's cache for small projects): the synthesis of a thousand reports has pages
-    of megabytes, and keeping them all would multiply the memory the build needs."""
-    cache = getattr(env, "_write_doc_doctree_cache", None)
+    memory (Sphinx caches them between reading and writing): the synthesis of a thousand
+    reports has pages of megabytes, and keeping them all would multiply the memory a build
+    needs. Run as each page is read (the cache then holds at most the page before)."""
+    cache = getattr(app.env, "_write_doc_doctree_cache", None)
     if isinstance(cache, dict):
         cache.clear()

@@ -126,8 +126,22 @@ def write_site(synthesis: dict[str, Any], outdir: Path) -> Path:
     return source
 
 
-def build_site(outdir: Path, *, pdf: bool = False, progress: Any = None) -> list[str]:
-    """Build HTML (and the PDF); the problems met, as messages (empty when all went well)."""
+def build_site(
+    outdir: Path,
+    *,
+    pdf: bool = False,
+    progress: Any = None,
+    synthesis: dict[str, Any] | None = None,
+) -> list[str]:
+    """Build HTML (and the PDF); the problems met, as messages (empty when all went well).
+
+    ``synthesis``, when given, is the content of ``outdir/synthesis.json`` already in memory.
+    """
+    if synthesis is not None:
+        from .datafiles import SYNTHESIS_FILE
+        from .ext import prime
+
+        prime(outdir / SYNTHESIS_FILE, synthesis)
     problems = _sphinx(outdir, "html", outdir / HTML_DIR, progress)
     if pdf and not problems:
         latex = outdir / LATEX_DIR
