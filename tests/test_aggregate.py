@@ -395,3 +395,17 @@ def test_pdf_of_the_synthesis_prints_every_script(
     assert "МГУ" in text
     log = (out / "latex" / "wsis-synthesis.log").read_text("utf-8", "replace")
     assert "Missing character" not in log
+
+
+def test_output_inside_an_input_folder_is_not_read_back(
+    reports: tuple[Path, list[dict[str, Any]]],
+) -> None:
+    folder, _ = reports
+    first = data_stage([folder], folder / "synthesis").synthesis
+    (folder / "synthesis" / "projects" / "x").mkdir(parents=True)
+    shutil.copy(
+        folder / "report-0001.json", folder / "synthesis" / "projects" / "x" / "report.json"
+    )
+    again = data_stage([folder], folder / "synthesis").synthesis
+    assert again["overview"] == first["overview"]
+    assert again["duplicates"] == first["duplicates"]
