@@ -409,3 +409,30 @@ def test_output_inside_an_input_folder_is_not_read_back(
     again = data_stage([folder], folder / "synthesis").synthesis
     assert again["overview"] == first["overview"]
     assert again["duplicates"] == first["duplicates"]
+
+
+def test_exit_status_says_whether_every_input_was_read(
+    reports: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    folder, _ = reports
+    good = sorted(folder.glob("report-*.json"))
+    read_all = _aggregate(*good, "-o", tmp_path / "all", "--no-site", "--quiet")
+    assert (read_all.exit_code, read_all.stderr) == (0, "")
+    some_rejected = _aggregate(
+        *good, folder / "truncated.json", "-o", tmp_path / "some", "--no-site", "--quiet"
+    )
+    assert some_rejected.exit_code == 1
+    assert some_rejected.stderr.startswith(f"rejected: {folder / 'truncated.json'}: not valid JSON")
+    (tmp_path / "empty").mkdir()
+    nothing = _aggregate(tmp_path / "empty", "-o", tmp_path / "none")
+    assert nothing.exit_code == 2
+    assert (
+        f"no report.json files or report projects found in {tmp_path / 'empty'}" in nothing.stderr
+    )
+    assert _aggregate(folder).exit_code == 2  # no -o
+    (tmp_path / "theirs" / "source").mkdir(parents=True)
+    (tmp_path / "theirs" / "source" / "notes.txt").write_text("mine", "utf-8")
+    refused = _aggregate(folder, "-o", tmp_path / "theirs")
+    assert refused.exit_code == 2
+    assert "was not written by sphinx-wsis aggregate" in refused.stderr
+    assert (tmp_path / "theirs" / "source" / "notes.txt").read_text("utf-8") == "mine"
