@@ -96,6 +96,7 @@ CODES = [
     ("5.b.1", "Proportion of individuals who own a mobile telephone", "percent"),
 ]
 DISAGGREGATIONS = [{}, {}, {"sex": "female"}, {"sex": "male"}, {"area": "rural"}]
+UNIT_MEASURES = {"percent": "PERCENT", "per-100": "PER_100_POP"}
 NA_REASON = "This line is outside our mandate; related work is reported under C2 and C11."
 
 
@@ -197,10 +198,21 @@ def _one(
         if "code" in fields and rng.random() < 0.6:
             code, name, unit = rng.choice(CODES)
             indicator.update(code=code, name=name, unit=unit)
-            if "disaggregation" in fields:
-                indicator["disaggregation"] = rng.choice(DISAGGREGATIONS) or None
-        elif "unit_mult" in fields and rng.random() < 0.2:
-            indicator.update(unit="people", unit_mult=6)
+            if "unit_mult" in fields:
+                indicator["unit_mult"] = 0
+            if "unit_measure" in fields:
+                indicator["unit_measure"] = UNIT_MEASURES[unit]
+            if "dimensions" in fields:
+                indicator["dimensions"] = rng.choice(DISAGGREGATIONS)
+        else:  # an indicator of the organization's own: no catalogue code
+            if "code" in fields:
+                indicator["code"] = None
+            if "catalogue_name" in fields:
+                indicator["catalogue_name"] = None
+            if "unit_mult" in fields and rng.random() < 0.25:
+                indicator.update(unit="people", unit_mult=6)
+                if "unit_measure" in fields:
+                    indicator["unit_measure"] = None
     _recount(doc)
     return doc
 

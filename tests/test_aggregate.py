@@ -26,7 +26,7 @@ from .conftest import EXAMPLE, ROOT
 #: tests add them to the schema when it lacks them, so codes can be tested either way.
 CATALOGUE_FIELDS = {
     "code": {"type": ["string", "null"]},
-    "disaggregation": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+    "dimensions": {"type": "object", "additionalProperties": {"type": "string"}},
     "unit_mult": {"type": ["integer", "null"]},
 }
 INJECTED = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script> **b** \\textbf{x}'

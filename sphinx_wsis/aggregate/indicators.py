@@ -35,6 +35,7 @@ UNIT_ALIASES = {
     "per cent": "percent",
     "percentage": "percent",
 }
+SDMX_UNITS = {"PERCENT": "percent", "PER_100_POP": "per-100", "NUMBER": "number", "USD": "usd"}
 _SCALED = re.compile(r"^\s*(?P<scale>[a-z]+)\b\.?\s*(?:of\s+)?(?P<rest>.*)$", re.IGNORECASE)
 MULTIPLIER_FIELDS = ("unit_multiplier", "multiplier")
 DISAGGREGATION_FIELDS = ("disaggregation", "dimensions")
@@ -77,7 +78,11 @@ def normalise(indicator: dict[str, Any]) -> tuple[int | float | None, str, int |
         scale = Decimal(SCALE_WORDS[match["scale"].lower()])
         multiplier = scale if multiplier is None else multiplier
         unit = match["rest"]
-    base = UNIT_ALIASES.get(unit.lower(), unit.lower()) or "number"
+    measure = indicator.get("unit_measure")
+    if isinstance(measure, str) and measure:  # SDMX UNIT_MEASURE: the same for every report
+        base = SDMX_UNITS.get(measure, measure.lower())
+    else:
+        base = UNIT_ALIASES.get(unit.lower(), unit.lower()) or "number"
     factor = multiplier if multiplier is not None else Decimal(1)
     value = indicator.get("value")
     if isinstance(value, bool) or not isinstance(value, int | float):
