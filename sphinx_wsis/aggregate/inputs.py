@@ -225,7 +225,9 @@ def _problem(raw: bytes) -> dict[str, Any] | str:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip())
+        # the input ends inside the document, or inside a string (json says "Unterminated
+        # string" only when it reaches the end without the closing quote)
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         hint = " (the file is truncated)" if truncated else ""
         return f"not valid JSON{hint}: line {exc.lineno} column {exc.colno}: {exc.msg}"
     except RecursionError:
