@@ -436,3 +436,12 @@ def test_exit_status_says_whether_every_input_was_read(
     assert refused.exit_code == 2
     assert "was not written by sphinx-wsis aggregate" in refused.stderr
     assert (tmp_path / "theirs" / "source" / "notes.txt").read_text("utf-8") == "mine"
+
+
+@pytest.mark.parametrize("cut", ['{"$schema": "urn:sphinx-wsis:sch', '{"$schema": "x", ', "[1, 2"])
+def test_a_file_cut_anywhere_is_reported_as_truncated(tmp_path: Path, cut: str) -> None:
+    path = tmp_path / "cut.json"
+    path.write_text(cut, "utf-8")
+    rejection = inputs.read_report(path)
+    assert isinstance(rejection, inputs.Rejection)
+    assert rejection.reason.startswith("not valid JSON (the file is truncated): line 1 column ")
