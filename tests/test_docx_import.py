@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 from sphinx_wsis.word.markup import MySTMarkup, RSTMarkup
-from sphinx_wsis.word.placing import Target, Vocabulary, load_aliases
+from sphinx_wsis.word.placing import Target, Vocabulary, load_aliases, translated_titles
 from sphinx_wsis.word.reader import Inline
 
 from .conftest import EXAMPLE, sphinx_build
@@ -335,6 +335,22 @@ def test_headings_are_recognised_forgivingly(heading: str, target: Target) -> No
 def test_titles_in_other_languages_are_data() -> None:
     words = Vocabulary(TEMPLATE, [("Accès à l'information et au savoir", Target("line", "C3"))])
     assert words.recognise("2.3 ACCÈS À L\u2019INFORMATION ET AU SAVOIR") == Target("line", "C3")
+
+
+@pytest.mark.parametrize(
+    ("heading", "target"),
+    [
+        ("Accès à l'information et au savoir", Target("line", "C3")),
+        ("C7. Administration électronique", Target("line", "C7.e-government")),
+        ("Réalisations", Target("aspect", "achievements")),
+        ("Достижения", Target("aspect", "achievements")),
+        ("挑战", Target("aspect", "challenges")),
+        ("Résumé analytique", Target("section", "executive-summary")),
+    ],
+)  # fmt: skip
+def test_the_shipped_translations_name_the_parts(heading: str, target: Target) -> None:
+    words = Vocabulary(TEMPLATE, [*load_aliases(), *translated_titles(TEMPLATE)])
+    assert words.recognise(heading) == target
 
 
 @pytest.mark.parametrize("markup", [MySTMarkup(), RSTMarkup()])

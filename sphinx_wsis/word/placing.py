@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,7 +116,12 @@ class Vocabulary:
                         and (rest == title or (not strict and rest.startswith(title)))
                     ):
                         return Target("line", sub)
-                own = self.titles.get(rest) == Target("line", code)
+                named = self.titles.get(rest)  # a sub-line's title in another language
+                if named is not None and named.kind == "line":
+                    line = self.template.action_line(named.key)
+                    if line is not None and line.parent == code:
+                        return named
+                own = named == Target("line", code)
                 if not strict or not rest or own:
                     return Target("line", code)
                 return None
@@ -394,7 +399,30 @@ def _fields(block: Block, known: dict[str, str], into: dict[str, str]) -> bool:
     return False
 
 
+def translated_titles(template: Template) -> list[tuple[str, Target]]:
+    """The template's titles in every language its translations file gives (for drafts
+    written in Arabic, Chinese, French, Russian or Spanish)."""
+    from ..i18n import titles_for  # Babel is imported only when a draft is placed
+
+    titles = titles_for(template.origin)
+    targets: dict[str, Callable[[str], Target]] = {
+        "sections": lambda key: Target(
+            "contact"
+            if getattr(template.section(key), "satisfied_by", "") == "contact"
+            else "section",
+            key,
+        ),
+        "action-lines": lambda code: Target("line", code),
+        "aspects": lambda key: Target("stories" if key == "stories" else "aspect", key),
+    }
+    found: list[tuple[str, Target]] = []
+    for group, target in targets.items():
+        for key, entry in titles.groups.get(group, {}).items():
+            found.extend((text, target(key)) for text in entry.texts.values())
+    return found
+
+
 def place(blocks: list[Block], template: Template) -> Placed:
     """Sort the draft's blocks into the parts of ``template``."""
-    vocabulary = Vocabulary(template, load_aliases())
+    vocabulary = Vocabulary(template, [*load_aliases(), *translated_titles(template)])
     return _Placer(template, vocabulary).run(blocks)
