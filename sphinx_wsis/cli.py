@@ -63,7 +63,7 @@ def err_console() -> Console:
 
 def fail(message: str) -> click.exceptions.Exit:
     """Print ``message`` as an error and stop with exit status 2."""
-    err_console().print(f"[bold red]Error:[/] {message}", soft_wrap=True, markup=True)
+    err_console().print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, markup=True)
     return click.exceptions.Exit(EXIT_USAGE)
 
 
@@ -148,7 +148,9 @@ def init(
         template_path = resolve_template(template_spec, Path.cwd())
         template = load_template(template_path)
     except TemplateError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--template'") from None
+        raise click.BadParameter(
+            f"WSIS template: {exc} [wsis.template]", param_hint="'--template'"
+        ) from None
     copied = None if template_spec in available_templates() else template_path
     entity = _ask("entity", entity, "Organization (entity) the report is by")
     entity = " ".join(entity.split())
