@@ -19,7 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
-    from .domain import WsisDomain, outdated_by_template
+    from .domain import WsisDomain, outdated_by_template, reported_already
     from .facts import ExpandFacts, depart_facts, visit_facts_html
     from .guards import skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", outdated_summaries)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
+    app.connect("warn-missing-reference", reported_already)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
     latex.setup(app)
