@@ -322,7 +322,12 @@ def export(directory: Path, output: Path, jobs: int) -> None:
     ):
         written = run.outdir / "report.json"
         if not written.is_file():
-            raise ProjectError("the wsis-json builder wrote no report.json")
+            why = [
+                f"{w.file}:{w.line}: {w.message}" if w.file else w.message
+                for w in run.warnings
+                if w.type == "wsis.invalid" and "was not written" in w.message
+            ]
+            raise ProjectError("\n".join(why) or "the wsis-json builder wrote no report.json")
         data = written.read_text("utf-8")
         report = CheckReport.from_run(run)
     with _open_output(output) as stream:
