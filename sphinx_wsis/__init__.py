@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .guards import skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
     from .tables import fill_summaries, outdated_summaries
+    from .theme_context import escape_theme_text
 
     config.register(app)
     app.add_domain(WsisDomain)
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
     app.connect("warn-missing-reference", reported_already)
+    app.connect("html-page-context", escape_theme_text)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
     latex.setup(app)

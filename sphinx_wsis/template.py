@@ -449,7 +449,12 @@ class _Validator:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"expected text, found {_kind(value)}")
-        text = str(value).strip()
+        for char in str(value).strip():
+            if unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n":
+                raise self.fail(
+                    path, f"holds the control character U+{ord(char):04X}: templates hold text"
+                )
+        text = " ".join(str(value).split())  # titles and prompts are read as one paragraph
         if required and not text:
             raise self.fail(path, "must not be empty")
         return text
