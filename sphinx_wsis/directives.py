@@ -33,6 +33,7 @@ from .entries import (
     SectionRecord,
     StoryRecord,
 )
+from .myst_options import cut_options, is_myst
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -65,6 +66,15 @@ def _text_options(*names: str) -> dict[str, Callable[[str], Any]]:
 
 class WsisDirective(SphinxDirective):
     """Shared plumbing: findings, option look-up with validation, parsing the body."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if is_myst(self.state):  # an option MyST cut at " #" is lost text: say so
+            for cut in cut_options(self.block_text, self.options):
+                finding = Finding(
+                    "invalid", cut.message(self.name), self.env.docname, self.lineno + cut.offset
+                )
+                domain_of(self.env).add_finding(finding)
 
     @property
     def template(self) -> Template:

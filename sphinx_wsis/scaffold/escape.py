@@ -17,6 +17,10 @@ from typing import Any
 import jinja2
 from docutils.utils import column_width
 
+from ..myst_options import myst_option
+
+__all__ = ["environment", "markdown_text", "myst_option", "one_line", "rst_text"]
+
 
 class Safe(str):
     """Text already written in the target's syntax: the environment writes it unchanged."""
@@ -96,22 +100,6 @@ def markdown_code(text: Any) -> Safe:
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if value.startswith("`") or value.endswith("`") else ""
     return Safe(f"{fence}{pad}{value}{pad}{fence}")
-
-
-_MYST_PLAIN = re.compile(r"^[^\s'\"|>#\[\]{}&*!%@`,?:-][^\n]*$")
-
-
-def myst_option(text: Any) -> Safe:
-    """A MyST directive option value that MyST reads back as exactly ``text``.
-
-    MyST reads option values as YAML-like scalars: `` #`` starts a comment and a leading quote,
-    ``|`` or ``>`` changes the style. Anything but a plain, safe value is single-quoted.
-    """
-    value = one_line(text)
-    plain = _MYST_PLAIN.match(value) and " #" not in value and ": " not in value
-    if plain and not value.endswith(":"):
-        return Safe(value)
-    return Safe("'" + value.replace("'", "''") + "'")
 
 
 # -- reStructuredText ---------------------------------------------------------------------------
@@ -201,7 +189,7 @@ def environment(loader: jinja2.BaseLoader, target: str) -> jinja2.Environment:
         return default(value)
 
     text = markdown_text if target == "markdown" else rst_text
-    option = myst_option if target == "markdown" else rst_option
+    option = (lambda value: Safe(myst_option(value))) if target == "markdown" else rst_option
     env = jinja2.Environment(
         loader=loader,
         autoescape=False,
