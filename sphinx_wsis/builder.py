@@ -35,6 +35,7 @@ from .entries import (
     ReportRecord,
     SectionRecord,
     StoryRecord,
+    file_of,
 )
 from .values import as_uri
 
@@ -174,8 +175,7 @@ class _Exporter:
     def defined_at(self, record: Record | None) -> dict[str, Any] | None:
         if record is None:
             return None
-        path = Path(self.env.doc2path(record.docname, False)).as_posix()
-        return {"file": path, "line": record.lineno}
+        return {"file": file_of(self.env, record.docname, record.source), "line": record.lineno}
 
     def document(self) -> dict[str, Any]:
         template = self.template
