@@ -13,6 +13,7 @@ import functools
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -153,6 +154,13 @@ def init(
         ) from None
     copied = None if template_spec in available_templates() else template_path
     entity = _ask("entity", entity, "Organization (entity) the report is by")
+    for name, value in (("--entity", entity), ("--title", title)):
+        control = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs")), None)
+        if control is not None and not control.isspace():
+            raise click.BadParameter(
+                f"holds the control character U+{ord(control):04X}; write plain text",
+                param_hint=f"'{name}'",
+            )
     entity = " ".join(entity.split())
     if not entity:
         raise click.BadParameter("must not be empty", param_hint="'--entity'")

@@ -109,7 +109,11 @@ def check_settings(app: Sphinx, config: Config) -> None:
             message += "; completeness is not checked until it is fixed"
         else:
             message += f"; using the default {value.default!r}"
-        location = _setting_location(app, value.name) or _conf_file(app)
+        if value.name in getattr(config, "_overrides", {}):
+            location = None
+            message += " (set with -D on the command line)"
+        else:
+            location = _setting_location(app, value.name) or _conf_file(app)
         logger.warning(message, type="wsis", subtype="config", location=location)
         problems.append(f"{location}: {message}" if location else message)
         setattr(config, value.name, copy.copy(value.default))

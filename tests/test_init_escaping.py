@@ -106,6 +106,30 @@ def test_entity_is_text_in_every_file_and_in_the_html(
     assert report["entity"] == entity
 
 
+@pytest.mark.parametrize("entity", ENTITIES[:4])
+def test_entity_is_text_in_the_latex_document(tmp_path: Path, entity: str) -> None:
+    """No LaTeX setting of the new project carries the entity raw: Sphinx escapes the title."""
+    project = tmp_path / "r"
+    assert wsis("init", project, "-e", entity, "-s", "academia").returncode == 0
+    built = sphinx_build("-b", "latex", project, tmp_path / "latex")
+    assert built.returncode == 0, built.stderr
+    (tex,) = (tmp_path / "latex").glob("*.tex")
+    source = tex.read_text("utf-8")
+    escaped = entity.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%")
+    escaped = escaped.replace("#", "\\#").replace("_", "\\_").replace("{/", "\\{/")
+    escaped = escaped.replace("hostname}", "hostname\\}")
+    assert f"\\author{{{escaped}}}" in source
+    assert f"\\title{{WSIS+20 Report of {escaped}}}" in source
+    assert "\\input{/etc/hostname}" not in source
+
+
+def test_control_characters_in_the_entity_are_refused(tmp_path: Path) -> None:
+    result = wsis("init", tmp_path / "r", "-e", "A\x01B", "-s", "academia")
+    assert result.returncode == 2
+    assert "'--entity': holds the control character U+0001" in result.stderr
+    assert not (tmp_path / "r").exists()
+
+
 def _unsmart(text: str) -> str:
     """Text with Sphinx's smart quotes and dashes undone (they are typography, not loss)."""
     table = str.maketrans(

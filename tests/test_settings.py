@@ -61,6 +61,16 @@ def test_bad_setting_is_one_message_naming_conf_py(tmp_path: Path, setting: str)
         assert "Traceback" not in output
 
 
+def test_a_bad_setting_given_with_minus_d_says_so(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", {"index.md": "# Report\n\nText.\n"})
+    built = sphinx_build(
+        "-b", "html", "-D", "wsis_placeholder_patterns=re:(", project, tmp_path / "out"
+    )
+    (line,) = [w for w in built.stderr.splitlines() if "wsis_placeholder_patterns" in w]
+    assert line.startswith("WARNING: wsis_placeholder_patterns = ['re:(']: 're:(' is not")
+    assert line.endswith("(set with -D on the command line) [wsis.config]")
+
+
 def test_good_settings_give_no_message(tmp_path: Path) -> None:
     conf = MYST_CONF + (
         'wsis_placeholder_patterns = ["DRAFT", "re:X{3,}"]\nwsis_min_words = 0\n'
