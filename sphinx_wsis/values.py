@@ -23,9 +23,11 @@ _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za
 _NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$")
 _SDG_RE = re.compile(r"^[0-9]{1,2}(\.[0-9a-z]{1,2}(\.[0-9]{1,2})?)?$")
 _DATE_RE = re.compile(r"^([0-9]{4})(-[0-9]{2}(-[0-9]{2})?)?$")
-#: What RFC 3986 allows in a URL besides letters and digits; anything else ASCII (a space, a
-#: quote, an angle bracket, a backslash) is refused. Other scripts are allowed (an IRI).
+#: What RFC 3986 allows in a URL besides ASCII letters and digits; anything else is
+#: percent-encoded where a URI is promised (report.json). ``_URL_NEVER`` is refused outright.
 _URL_ASCII = frozenset("-._~:/?#[]@!$&'()*+,;=%")
+_URL_NEVER = frozenset('"<>')
+_HOST_RE = re.compile(r"[\w.-]+|[0-9a-fA-F:.]+")
 
 
 class InvalidValue(ValueError):
@@ -106,7 +108,9 @@ def email(raw: str) -> str:
 
 
 def url(raw: str) -> str:
-    """An absolute http(s) URL; anything else (``javascript:``, ``file:``) is refused."""
+    """An absolute http(s) URL, as written; anything else (``javascript:``, ``file:``) is
+    refused, and so are characters that can never be part of a URL as written: spaces,
+    quotes, angle brackets and control characters (RFC 3986, appendix C)."""
     value = raw.strip()
     try:
         parts = urlsplit(value)
@@ -117,50 +121,56 @@ def url(raw: str) -> str:
         raise InvalidValue(
             f"{value!r} is not a web address (it must start with https:// or http://)"
         )
-    for i, char in enumerate(value):
-        if char.isascii() and not char.isalnum() and char not in _URL_ASCII:
+    for char in value:
+        if char in _URL_NEVER or char.isspace() or not char.isprintable():
             shown = {" ": "a space"}.get(char, repr(char))
             raise InvalidValue(
                 f"{value!r} is not a web address: {shown} cannot be part of one "
-                f"(write it percent-encoded, as %{ord(char):02X})"
+                f"(write it percent-encoded, as {quote(char, safe='')})"
             )
-        if not char.isascii() and not char.isprintable():
-            raise InvalidValue(f"{value!r} is not a web address: it holds {char!r}")
-        if char == "%" and not re.fullmatch(r"[0-9A-Fa-f]{2}", value[i + 1 : i + 3]):
-            raise InvalidValue(
-                f"{value!r} is not a web address: '%' must start a percent-encoding such "
-                "as %20 (write a '%' itself as %25)"
-            )
+    if not _HOST_RE.fullmatch(parts.hostname):
+        raise InvalidValue(f"{value!r} is not a web address: {parts.hostname!r} is not a host")
     return value
 
 
 def as_uri(value: str) -> str:
-    """A web address in the form RFC 3986 allows (host in IDNA, other scripts percent-encoded),
-    for documents that promise a URI; ``value`` has passed :func:`url`."""
-    if value.isascii():
-        return value
+    """A web address in the form RFC 3986 allows, for documents that promise a URI: the host
+    in IDNA, other scripts and characters RFC 3986 does not allow (``\\``, ``{``, a ``%`` that
+    starts no escape) percent-encoded; ``value`` has passed :func:`url`."""
     parts = urlsplit(value)
     host = parts.hostname or ""
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        host = quote(host, safe="")
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = _percent_encode(host)
     if ":" in host:
         host = f"[{host}]"  # an IPv6 address
-    keep = "".join(sorted(_URL_ASCII))
     userinfo, _, _ = parts.netloc.rpartition("@")
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     if userinfo:
-        netloc = f"{quote(userinfo, safe=keep)}@{netloc}"
+        netloc = f"{_percent_encode(userinfo)}@{netloc}"
     return urlunsplit(
         (
             parts.scheme,
             netloc,
-            quote(parts.path, safe=keep),
-            quote(parts.query, safe=keep),
-            quote(parts.fragment, safe=keep),
+            _percent_encode(parts.path),
+            _percent_encode(parts.query),
+            _percent_encode(parts.fragment),
         )
     )
+
+
+def _percent_encode(text: str) -> str:
+    """``text`` with every character RFC 3986 does not allow percent-encoded (as UTF-8)."""
+    out = []
+    for i, char in enumerate(text):
+        if char == "%":
+            allowed = bool(re.fullmatch(r"[0-9A-Fa-f]{2}", text[i + 1 : i + 3]))  # an escape
+        else:
+            allowed = (char.isascii() and char.isalnum()) or char in _URL_ASCII
+        out.append(char if allowed else quote(char, safe=""))
+    return "".join(out)
 
 
 def choice(raw: str, allowed: tuple[str, ...] | list[str], what: str) -> str:

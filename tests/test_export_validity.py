@@ -17,6 +17,9 @@ from .conftest import sphinx_build
 from .test_cli import wsis
 from .test_json import assert_valid
 
+#: A URI as RFC 3986 allows it: ASCII letters, digits, its punctuation and %XX escapes.
+RFC3986 = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+")
+
 BAD_VALUES = {
     # (page, option line as in the example, replacement) -> what the warning says
     "date not zero-padded": (
@@ -98,7 +101,7 @@ def test_bad_value_is_a_warning_at_its_line_and_the_export_stays_valid(
     assert_valid(json.loads((tmp_path / "r.json").read_text("utf-8")))
 
 
-def test_integers_keep_every_digit_and_other_scripts_in_urls_are_encoded(
+def test_integers_keep_every_digit_and_urls_are_exported_as_uris(
     example_copy: Path, tmp_path: Path
 ) -> None:
     page = example_copy / "indicators.md"
@@ -111,6 +114,14 @@ def test_integers_keep_every_digit_and_other_scripts_in_urls_are_encoded(
         1,
     )
     page.write_text(text, encoding="utf-8")
+    index = example_copy / "index.md"
+    index.write_text(
+        index.read_text("utf-8").replace(
+            ":website: https://oana.example.org",
+            ":website: https://oana.example.org/w\\input{x}?a=1&b=%41_c#x~y^z$w{v}%b",
+        ),
+        encoding="utf-8",
+    )
     built = sphinx_build("-b", "wsis-json", example_copy, tmp_path / "out")
     assert "[wsis." not in built.stderr, built.stderr
     raw = (tmp_path / "out" / "report.json").read_text("utf-8")
@@ -122,6 +133,11 @@ def test_integers_keep_every_digit_and_other_scripts_in_urls_are_encoded(
     assert document["indicators"][1]["value"] == 12345678901234567891
     indicator = document["indicators"][0]
     assert indicator["source_url"] == ("https://xn--r8jz45g.jp/%E7%B5%B1%E8%A8%88?%E5%B9%B4=2025")
+    assert document["report"]["website"] == (
+        "https://oana.example.org/w%5Cinput%7Bx%7D?a=1&b=%41_c#x~y%5Ez$w%7Bv%7D%25b"
+    )
+    for address in (indicator["source_url"], document["report"]["website"]):
+        assert RFC3986.fullmatch(address), address
     html = sphinx_build("-b", "html", example_copy, tmp_path / "html")
     assert "https://例え.jp/統計?年=2025" in (tmp_path / "html" / "indicators.html").read_text()
     assert html.returncode == 0
