@@ -101,7 +101,7 @@ def check_settings(app: Sphinx, config: Config) -> None:
     problems: list[str] = []
     bad_template: str | None = None
     for value in CONFIG_VALUES:
-        problem = _setting_problem(value.name, getattr(config, value.name))
+        problem = _setting_problem(value, getattr(config, value.name))
         if problem is None:
             continue
         message = f"{value.name} = {getattr(config, value.name)!r}: {problem}"
@@ -123,8 +123,9 @@ def check_settings(app: Sphinx, config: Config) -> None:
     config._wsis_bad_template_setting = bad_template
 
 
-def _setting_problem(name: str, value: Any) -> str | None:
+def _setting_problem(setting: ConfigValue, value: Any) -> str | None:
     """What is wrong with a setting's value, in the author's words, or None."""
+    name = setting.name
     if name in ("wsis_require_success_stories", "wsis_use_needs"):
         return None if isinstance(value, bool) else "expected True or False"
     if name == "wsis_min_words":
@@ -143,7 +144,23 @@ def _setting_problem(name: str, value: Any) -> str | None:
             if problem:
                 return f"{pattern!r} {problem}"
         return None
+    if isinstance(value, bool) and bool not in setting.types:  # True is an int to Python
+        value = object()
+    if not isinstance(value, setting.types):  # a setting without its own rule: its type
+        expected = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in setting.types)
+        return f"expected {expected}"
     return None
+
+
+_TYPE_WORDS = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "True or False",
+    list: "a list",
+    tuple: "a list",
+    dict: "a mapping",
+}
 
 
 def setting_errors(config: Config) -> list[str]:

@@ -79,3 +79,13 @@ def test_good_settings_give_no_message(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", {"index.md": "# Report\n\nText.\n"}, conf)
     built = sphinx_build("-b", "html", project, tmp_path / "out")
     assert "[wsis.config]" not in built.stderr, built.stderr
+
+
+def test_a_setting_without_its_own_rule_is_checked_by_its_type() -> None:
+    """A wsis_* setting added later is validated by its declared type until it gets a rule."""
+    from sphinx_wsis.config import ConfigValue, _setting_problem
+
+    setting = ConfigValue("wsis_new", 3, "", (int,), "")
+    assert _setting_problem(setting, "x") == "expected a whole number"
+    assert _setting_problem(setting, True) == "expected a whole number"
+    assert _setting_problem(setting, 4) is None
