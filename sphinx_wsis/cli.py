@@ -139,7 +139,9 @@ def init(
     """Create a new report project in DIRECTORY, with a page for every part of the template.
 
     Every part starts as placeholder text with ITU's question, so `sphinx-wsis check` lists
-    each one as a gap until it is written. DIRECTORY must be new or empty.
+    each one as a gap until it is written. DIRECTORY must be new or empty. The entity, the
+    title and the template's text are written as text in every file: quoted in conf.py,
+    escaped in the pages and README.md.
     """
     from .scaffold import Options, check_target, render_project, write_project
     from .template import TemplateError, available_templates, load_template, resolve_template
