@@ -217,4 +217,7 @@ def environment(loader: jinja2.BaseLoader, target: str) -> jinja2.Environment:
             "pystr": python_literal,
         }
     )
+    # the filter names the templates had before they were escaped: as safe as their successors
+    env.filters["wrap"] = env.filters["text"]
+    env.filters["pyrepr"] = python_repr
     return env
