@@ -175,7 +175,8 @@ def _setting_problem(setting: ConfigValue, value: Any) -> str | None:
     if isinstance(value, bool) and bool not in setting.types:  # True is an int to Python
         value = object()
     if not isinstance(value, setting.types):  # a setting without its own rule: its type
-        expected = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in setting.types)
+        words = dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in setting.types)
+        expected = " or ".join(words)
         return f"expected {expected}"
     return None
 

@@ -30,6 +30,9 @@ BAD_SETTINGS = {
     'wsis_require_success_stories = "no"': "expected True or False",
     "wsis_require_success_stories = 0": "expected True or False",
     'wsis_use_needs = "yes"': "expected True or False",
+    "wsis_indicator_catalogue = 42": "expected text or a list",
+    "wsis_docx_basename = 42": "expected text",
+    "wsis_docx_reference = ['ref.docx']": "expected text",
 }
 
 
