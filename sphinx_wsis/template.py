@@ -115,6 +115,8 @@ class Template:
     chapters: tuple[Chapter, ...]
     sections: tuple[Section, ...]
     action_lines: tuple[ActionLine, ...]
+    #: indicator catalogue files the template adds to the built-in one (absolute paths)
+    indicator_catalogues: tuple[str, ...] = ()
     _aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     # -- look-ups ---------------------------------------------------------------------------
@@ -504,6 +506,7 @@ class _Validator:
                 "submission",
                 "placeholders",
                 "rules",
+                "indicator-catalogue",
             },
         )
         if top.get("schema", 1) != 1:
@@ -604,7 +607,18 @@ class _Validator:
             chapters=tuple(chapters),
             sections=tuple(sections),
             action_lines=tuple(lines),
+            indicator_catalogues=self.catalogues(top.get("indicator-catalogue")),
             _aliases=_aliases(lines),
+        )
+
+    def catalogues(self, value: Any) -> tuple[str, ...]:
+        """``indicator-catalogue:``, one file or a list, relative to the template file."""
+        if value is None:
+            return ()
+        names = [value] if isinstance(value, str) else self.items(value, ("indicator-catalogue",))
+        base = Path(self.origin).parent
+        return tuple(
+            str(base / self.text(name, ("indicator-catalogue", i))) for i, name in enumerate(names)
         )
 
     def section(self, raw: Any, path: tuple, chapter: str) -> Section:
