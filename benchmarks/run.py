@@ -4,13 +4,14 @@ Every case runs ``--repeat`` times in fresh subprocesses (``sphinx-build``, ``sp
 baseline and sphinx_wsis interleaved (A B A B, the order flipped every round) so that drift on a
 shared machine hits both alike. Wall time and CPU time (user + system, from ``wait4``) are taken
 per subprocess, peak memory is the process's maximum resident set size; the table shows medians
-and their ratios, and judges each goal on the wall-time median (the CPU-time ratio is shown
-next to it as a check against noise from other processes).
+and their ratios, and judges each goal on the CPU-time median (``--judge wall``: on wall time).
 
-A measurement that needs a feature not on this branch yet (``sphinx-wsis check``, the
-``wsis-json`` builder, the sphinx-needs integration) says so in the table instead of a figure.
+The cases: a full HTML build (and one whose charts are already drawn); the edit loop, one
+sentence reworded and rebuilt, then a part made placeholder and rebuilt (a verdict changes);
+``sphinx-wsis check`` against plain ``-b dummy`` and against a full build; ``-b wsis-json``;
+latexpdf; peak memory; sphinx-needs' own import. The table has the same rows on every run.
 
-``--instructions 1,10`` also runs the full HTML build, ``check`` and ``-b dummy`` once each
+``--instructions 1,10`` also runs the builds, the edits, ``check`` and ``-b dummy`` once each
 under valgrind's cachegrind and prints the instructions each executed: a figure other tenants of
 a shared machine cannot move, to read the timed ratios against (and slow: about 13x the build).
 
