@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -445,10 +445,6 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return domain.summaries_to_rewrite(summary_fingerprint(env, result))
 
 
-#: record fields no summary table shows: an edit that only moves or rewrites text changes them
-NOT_SHOWN = frozenset({"paragraphs", "lineno"})
-
-
 def records_shown(domain: WsisDomain, output: Output) -> list[list[int]]:
     """Which records of each kind ``output`` shows (verdicts depend on nothing else of it)."""
     return [
@@ -457,20 +453,31 @@ def records_shown(domain: WsisDomain, output: Output) -> list[list[int]]:
     ]
 
 
-def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> str:
-    """A digest of everything a summary table shows: the verdicts, the number of findings and
-    the records it lists (in their order), so that an edit which changes none of them (a
-    sentence added, a paragraph moved) rewrites no summary page."""
-    digest = hashlib.sha256()
-    for state in result.parts:
-        digest.update(repr((state.part.id, state.state, state.docname)).encode())
-    digest.update(repr((result.output, result.totals(), len(result.findings))).encode())
-    domain = domain_of(env)
-    for kind in ("action_lines", "indicators"):
+#: record fields no summary table shows: an edit that only moves or rewrites text changes them
+NOT_SHOWN = frozenset({"paragraphs", "lineno"})
+
+
+def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> dict[str, str]:
+    """A digest of what each kind of summary shows, so that an edit which changes none of it (a
+    sentence reworded, a line inserted) rewrites no summary page, and a changed verdict only the
+    completeness matrices. ``completeness``: the verdicts, the number of findings and the action
+    lines it links to; ``indicators`` (tables and charts): every indicator, in order."""
+
+    def shown(kind: str) -> Iterator[bytes]:
         for record in domain.records(kind):
-            shown = [(k, v) for k, v in vars(record).items() if k not in NOT_SHOWN]
-            digest.update(repr(shown).encode())
-    return digest.hexdigest()
+            yield repr([(k, v) for k, v in vars(record).items() if k not in NOT_SHOWN]).encode()
+
+    domain = domain_of(env)
+    completeness = hashlib.sha256()
+    for state in result.parts:
+        completeness.update(repr((state.part.id, state.state, state.docname)).encode())
+    completeness.update(repr((result.output, result.totals(), len(result.findings))).encode())
+    for line in shown("action_lines"):
+        completeness.update(line)
+    indicators = hashlib.sha256()
+    for line in shown("indicators"):
+        indicators.update(line)
+    return {"completeness": completeness.hexdigest(), "indicators": indicators.hexdigest()}
 
 
 def result_of(env: BuildEnvironment) -> Completeness:

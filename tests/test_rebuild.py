@@ -75,9 +75,12 @@ def test_an_edit_that_changes_a_verdict_updates_the_annex(build, example_copy, t
     after = stamps(again)
     assert after["annex.html"] != before["annex.html"]
     assert len(matrix_cell(again, "placeholder")) == 1
-    # only the summary pages are rewritten for it, besides the edited page and its neighbours
+    # only the completeness matrix is rewritten for it, besides the edited page and its
+    # neighbours: the charts on the indicators page show no verdict
     rewritten = {name for name in after if after[name] != before.get(name)}
-    assert summary_pages(again) <= rewritten
+    assert "annex.html" in rewritten
+    assert 'class="wsis-chart' in (again.outdir / "indicators.html").read_text("utf-8")
+    assert "indicators.html" not in rewritten
     assert len(rewritten) < len(after) / 2
     # and the matrix is the one a fresh build shows
     fresh_dir = tmp_path / "fresh"
@@ -88,3 +91,18 @@ def test_an_edit_that_changes_a_verdict_updates_the_annex(build, example_copy, t
     assert matrix.findall((again.outdir / "annex.html").read_text("utf-8")) == matrix.findall(
         (fresh.outdir / "annex.html").read_text("utf-8")
     )
+
+
+def test_an_edited_indicator_rewrites_its_tables_and_charts(build, example_copy) -> None:
+    first = build(example_copy)
+    before = stamps(first)
+    page = example_copy / "indicators.md"
+    text = page.read_text("utf-8")
+    value = re.search(r"^:value: (.+)$", text, re.M)
+    assert value is not None
+    page.write_text(text.replace(value.group(0), ":value: 12345", 1), "utf-8")
+    again = build(example_copy)
+    after = stamps(again)
+    assert "12,345" in (again.outdir / "annex.html").read_text("utf-8")
+    assert after["annex.html"] != before["annex.html"]
+    assert after["indicators.html"] != before["indicators.html"]
