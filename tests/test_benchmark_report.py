@@ -128,7 +128,7 @@ def test_the_instruction_table_judges_each_goal(bench: ModuleType) -> None:
     assert "| 1.00 G | 0.58 G | 0.580 |" in floor
     # the same rows at a scale not counted, with the goal that applies there
     assert "| ≤ 0.6 | not run |" in row("`sphinx-wsis check` / full build, needs off", "10x")
-    assert len(table) - 2 == 2 * (6 + 7 + 1) + 1  # per scale: off, on (+ less import), floor
+    assert len(table) - 2 == 2 * (5 + 6 + 1) + 1  # per scale: off, on (+ less import), floor
 
 
 def test_the_timed_table_has_the_same_rows_whatever_ran(bench: ModuleType) -> None:
