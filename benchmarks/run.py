@@ -4,13 +4,14 @@ Every case runs ``--repeat`` times in fresh subprocesses (``sphinx-build``, ``sp
 baseline and sphinx_wsis interleaved (A B A B, the order flipped every round) so that drift on a
 shared machine hits both alike. Wall time and CPU time (user + system, from ``wait4``) are taken
 per subprocess, peak memory is the process's maximum resident set size; the table shows medians
-and their ratios, and judges each goal on the wall-time median (the CPU-time ratio is shown
-next to it as a check against noise from other processes).
+and their ratios, and judges each goal on the CPU-time median (``--judge wall``: on wall time).
 
-A measurement that needs a feature not on this branch yet (``sphinx-wsis check``, the
-``wsis-json`` builder, the sphinx-needs integration) says so in the table instead of a figure.
+The cases: a full HTML build (and one whose charts are already drawn); the edit loop, one
+sentence reworded and rebuilt, then a part made placeholder and rebuilt (a verdict changes);
+``sphinx-wsis check`` against plain ``-b dummy`` and against a full build; ``-b wsis-json``;
+latexpdf; peak memory; sphinx-needs' own import. The table has the same rows on every run.
 
-``--instructions 1,10`` also runs the full HTML build, ``check`` and ``-b dummy`` once each
+``--instructions 1,10`` also runs the builds, the edits, ``check`` and ``-b dummy`` once each
 under valgrind's cachegrind and prints the instructions each executed: a figure other tenants of
 a shared machine cannot move, to read the timed ratios against (and slow: about 13x the build).
 
@@ -159,14 +160,37 @@ def html_build(project: Project, variant: str) -> list[str]:
     return sphinx("-q", "-b", "html", "-d", out / "doctrees", project.src(variant), out / "html")
 
 
-def edit_page(project: Project, variant: str, revision: int) -> None:
-    """Change one action-line page as an author would: one more sentence at its end."""
+#: the sentence edited before an incremental rebuild (in the page's challenges)
+EDITED_SENTENCE = "Retention is a double-edged problem."
+#: the aspect emptied to placeholder text before a rebuild that changes a verdict
+EDITED_ASPECT = ":::{wsis-achievements}\n"
+
+
+def write_page(project: Project, variant: str, revision: int, placeholder: bool) -> None:
+    """The edited page as an author leaves it: one sentence of one aspect reworded
+    (``revision``), and with ``placeholder`` its achievements replaced by a TODO (a verdict
+    changes: the part becomes placeholder)."""
     page = project.src(variant) / EDITED_PAGE
     original = page.with_suffix(".md.orig")
     if not original.exists():
         shutil.copy2(page, original)
     text = original.read_text("utf-8")
-    page.write_text(f"{text}\nRevised for the benchmark, revision {revision}.\n", "utf-8")
+    reworded = f"Retention is a double-edged problem (revision {revision})."
+    text = text.replace(EDITED_SENTENCE, reworded, 1)
+    if placeholder:
+        head, rest = text.split(EDITED_ASPECT, 1)
+        text = f"{head}{EDITED_ASPECT}TODO: our achievements.\n:::{rest.split(':::', 1)[1]}"
+    page.write_text(text, "utf-8")
+
+
+def html_charts_cached(project: Project, variant: str) -> list[str]:
+    """A full build (``-E``: every page read again, into an empty directory) that finds the
+    charts already drawn: they are cached in the doctree directory, as after any earlier build."""
+    out = project.out(variant)
+    shutil.rmtree(out / "html-again", ignore_errors=True)
+    return sphinx(
+        "-q", "-E", "-b", "html", "-d", out / "doctrees", project.src(variant), out / "html-again"
+    )
 
 
 def incremental_build(project: Project, variant: str) -> list[str]:
@@ -251,20 +275,46 @@ class Bench:
                 what = f"{last.instructions / 1e9:7.2f} G instructions ({last.wall:.0f} s)"
         print(f"  {case:<12} {scale:>4}x {variant:<11} {what}", file=sys.stderr, flush=True)
 
-    def full_and_incremental(self, project: Project, repeat: int) -> None:
-        """Full build, then one page edited and rebuilt, per variant, interleaved."""
-        for round_ in range(repeat):
+    def full_and_incremental(self, project: Project, repeat: int, count: bool = False) -> None:
+        """Per variant, interleaved: a full build; one sentence reworded and rebuilt; then a
+        part made placeholder and rebuilt (a verdict changes). Every round starts afresh."""
+        key = "instr" if count else ""
+        for round_ in range(1 if count else repeat):
             order = self.variants if round_ % 2 == 0 else list(reversed(self.variants))
             for variant in order:
-                self.measure("html", project, [variant], html_build, 1)
-                edit_page(project, variant, round_)
-                self.measure("incremental", project, [variant], incremental_build, 1)
+                write_page(project, variant, 2 * round_, placeholder=False)
+                self.measure("html", project, [variant], html_build, 1, count=count, key=key)
+                if not count:  # under valgrind: the full build's count says enough
+                    self.measure("html-cached", project, [variant], html_charts_cached, 1)
+                write_page(project, variant, 2 * round_ + 1, placeholder=False)
+                self.measure(
+                    "incremental", project, [variant], incremental_build, 1, count=count, key=key
+                )
+                write_page(project, variant, 2 * round_ + 1, placeholder=True)
+                self.measure(
+                    "verdict", project, [variant], incremental_build, 1, count=count, key=key
+                )
 
     def count_instructions(self, project: Project, wsis_variants: Sequence[str]) -> None:
         """Each build once under valgrind: deterministic, so one run is the figure."""
-        self.measure("html", project, self.variants, html_build, 1, count=True, key="instr")
+        self.full_and_incremental(project, 1, count=True)
+        for variant in self.variants:
+            write_page(project, variant, 0, placeholder=False)
         self.measure("check", project, wsis_variants, check, 1, count=True, key="instr")
         self.measure("json", project, ["baseline"], json_build, 1, count=True, key="instr")
+
+    def needs_import(self, count: bool = False) -> None:
+        """What importing sphinx-needs costs by itself (a separate row: not the extension's)."""
+        key = "instr" if count else ""
+        commands = {
+            "baseline": [sys.executable, "-c", "import sphinx.application"],
+            "wsis-needs": [sys.executable, "-c", "import sphinx.application, sphinx_needs.needs"],
+        }
+        repeat = 1 if count else self.args.repeat
+        self.measure(
+            "needs-import", Project(0, self.workdir), list(commands),
+            lambda _project, variant: commands[variant], repeat, count=count, key=key,
+        )  # fmt: skip
 
     def run(self) -> None:
         args = self.args
@@ -274,6 +324,8 @@ class Bench:
             repeat = args.repeat if scale < 100 else max(1, min(args.repeat, args.repeat_100))
             wsis_variants = [v for v in self.variants if v != "baseline"]
             self.full_and_incremental(project, repeat)
+            for variant in self.variants:  # the report complete again for check and the rest
+                write_page(project, variant, 0, placeholder=False)
             if not args.skip_check and scale <= args.check_max_scale:
                 self.measure("check", project, wsis_variants, check, repeat)
             if not args.skip_json and scale <= args.check_max_scale:
@@ -284,6 +336,10 @@ class Bench:
                 self.count_instructions(project, wsis_variants)
             if not args.keep:
                 shutil.rmtree(project.root, ignore_errors=True)
+        if "wsis-needs" in self.variants:
+            self.needs_import()
+            if args.instructions:
+                self.needs_import(count=True)
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -291,8 +347,77 @@ class Bench:
 
 GOALS = {
     "html": {"wsis": 1.15, "wsis-needs": 1.30},
-    "memory": {"wsis": 1.3, "wsis-needs": 1.3},
+    "incremental": 1.20,  # one sentence edited, against the baseline's rebuild of the same edit
+    "verdict": 1.5,  # a part made placeholder, likewise
+    "check-dummy": 1.10,  # `check` against plain `-b dummy`, at 1x
+    "check-build": 0.6,  # `check` against a full HTML build, from 10x
+    "memory": 1.3,
 }
+LABELS = {"baseline": "baseline", "wsis": "needs off", "wsis-needs": "needs on"}
+
+
+@dataclass
+class RowSpec:
+    """One comparison: ``measured`` (case, variant) against ``reference`` (case, variant)."""
+
+    label: str
+    scale: int
+    reference: tuple[str, str]
+    measured: tuple[str, str]
+    goal: float | None = None
+    memory: bool = False
+    counted: bool = True  # also a row of the instruction table
+    less_needs_import: bool = False  # the measured figure less sphinx-needs' own import
+
+
+def row_specs(args: argparse.Namespace, variants: Sequence[str]) -> list[RowSpec]:
+    """The same rows on every run, whatever was measured ("not run" where nothing was)."""
+    rows: list[RowSpec] = []
+    for scale in args.scales:
+        for variant in variants[1:]:
+            label = LABELS[variant]
+            html = GOALS["html"][variant]
+            needs = variant == "wsis-needs"
+            rows += [
+                RowSpec(f"full HTML build, {label}", scale, ("html", "baseline"),
+                        ("html", variant), None if needs else html),
+                RowSpec(f"full HTML build, charts already drawn, {label}", scale,
+                        ("html-cached", "baseline"), ("html-cached", variant),
+                        None if needs else html, counted=False),
+                RowSpec(f"incremental, 1 sentence edited, {label} (/ baseline)", scale,
+                        ("incremental", "baseline"), ("incremental", variant),
+                        GOALS["incremental"]),
+                RowSpec(f"incremental, a verdict changed, {label} (/ baseline)", scale,
+                        ("verdict", "baseline"), ("verdict", variant), GOALS["verdict"]),
+                RowSpec(f"`sphinx-wsis check`, {label} (/ plain `-b dummy`)", scale,
+                        ("json", "baseline"), ("check", variant),
+                        GOALS["check-dummy"] if scale == 1 else None),
+                RowSpec(f"`sphinx-wsis check` / full build, {label}", scale, ("html", variant),
+                        ("check", variant), GOALS["check-build"] if scale >= 10 else None),
+                RowSpec(f"`-b wsis-json`, {label} (/ baseline `-b dummy`)", scale,
+                        ("json", "baseline"), ("json", variant), counted=False),
+                RowSpec(f"latexpdf, {label}", scale, ("latexpdf", "baseline"),
+                        ("latexpdf", variant), counted=False),
+                RowSpec(f"peak memory, full HTML, {label}", scale, ("html", "baseline"),
+                        ("html", variant), GOALS["memory"], memory=True, counted=False),
+            ]  # fmt: skip
+            if needs:
+                rows.insert(
+                    len(rows) - 8,
+                    RowSpec(f"full HTML build, {label}, less sphinx-needs' import", scale,
+                            ("html", "baseline"), ("html", variant), html,
+                            less_needs_import=True),
+                )  # fmt: skip
+        rows.append(
+            RowSpec("plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
+                    ("html", "baseline"), ("json", "baseline"))
+        )  # fmt: skip
+    if "wsis-needs" in variants:
+        rows.append(
+            RowSpec("importing sphinx-needs (/ importing Sphinx)", 0,
+                    ("needs-import", "baseline"), ("needs-import", "wsis-needs"))
+        )  # fmt: skip
+    return rows
 
 
 def machine() -> list[str]:
@@ -335,43 +460,65 @@ class Report:
     def get(self, case: str, scale: int, variant: str) -> Measure | None:
         return self.results.get((case, scale, variant))
 
-    def row(
-        self,
-        case: str,
-        scale: int,
-        reference: Measure | None,
-        measured: Measure | None,
-        goal: float | None,
-        memory: bool = False,
-    ) -> None:
-        """One line: medians as ``wall / CPU`` (or MiB), both ratios, the goal judged."""
+    def needs_import(self, attribute: str, counted: bool = False) -> float | None:
+        """What importing sphinx-needs adds to a process (median, or the count)."""
+        case = "needs-import-instr" if counted else "needs-import"
+        measures = [self.get(case, 0, v) for v in ("baseline", "wsis-needs")]
+        if any(m is None or m.error or not m.samples for m in measures):
+            return None
+        without, with_ = measures
+        return with_.median(attribute) - without.median(attribute)  # type: ignore[union-attr]
 
-        def shown(measure: Measure | None) -> str:
+    def spec_row(self, spec: RowSpec) -> list[str]:
+        """A timed row: medians as ``wall / CPU`` (or MiB), both ratios, the goal judged."""
+        reference = self.get(spec.reference[0], spec.scale, spec.reference[1])
+        measured = self.get(spec.measured[0], spec.scale, spec.measured[1])
+        scale = f"{spec.scale}x" if spec.scale else "-"
+
+        less = {"wall": 0.0, "cpu": 0.0}
+        error = next((m.error for m in (reference, measured) if m and m.error), None)
+        if spec.less_needs_import and not error:
+            found = {a: self.needs_import(a) for a in less}
+            if any(v is None for v in found.values()):
+                error = "sphinx-needs' import not measured"
+            else:
+                less = {a: v or 0.0 for a, v in found.items()}
+
+        def shown(measure: Measure | None, minus: dict[str, float] | None = None) -> str:
             if measure is None or not (measure.samples or measure.error):
                 return "not run"
             if measure.error:
                 return "n/a"
-            if memory:
+            if spec.memory:
                 return f"{measure.median('rss_kb') / 1024:.0f} MiB"
-            return f"{measure.median('wall'):.2f} s / {measure.median('cpu'):.2f} s"
+            wall, cpu = (measure.median(a) - (minus or {}).get(a, 0.0) for a in ("wall", "cpu"))
+            return f"{wall:.2f} s / {cpu:.2f} s"
 
-        cells = [case, f"{scale}x", shown(reference), shown(measured)]
-        error = next((m.error for m in (reference, measured) if m and m.error), None)
+        cells = [spec.label, scale, shown(reference), shown(measured, less)]
         if error or not (reference and reference.samples and measured and measured.samples):
-            cells += ["-", "-", _goal(goal), f"n/a: {error}" if error else "not run"]
-            self.rows.append(cells)
-            return
+            return [*cells, "-", "-", _goal(spec.goal), f"n/a: {error}" if error else "not run"]
+        attributes = ("rss_kb",) if spec.memory else ("wall", "cpu")
         ratios = {
-            attribute: measured.median(attribute) / reference.median(attribute)
-            for attribute in (("rss_kb",) if memory else ("wall", "cpu"))
+            a: (measured.median(a) - less.get(a, 0.0)) / reference.median(a) for a in attributes
         }
-        judged = ratios["rss_kb"] if memory else ratios[self.bench.args.judge]
-        verdict = "" if goal is None else ("PASS" if judged <= goal else "MISS")
-        if memory:
-            cells += [f"{judged:.2f}", "-", _goal(goal), verdict]
-        else:
-            cells += [f"{ratios['wall']:.2f}", f"{ratios['cpu']:.2f}", _goal(goal), verdict]
-        self.rows.append(cells)
+        judged = ratios["rss_kb"] if spec.memory else ratios[self.bench.args.judge]
+        verdict = "" if spec.goal is None else ("PASS" if judged <= spec.goal else "MISS")
+        if spec.memory:
+            return [*cells, f"{judged:.2f}", "-", _goal(spec.goal), verdict]
+        return [*cells, f"{ratios['wall']:.2f}", f"{ratios['cpu']:.2f}", _goal(spec.goal), verdict]
+
+    def scale_row(self, small: int, large: int, variant: str) -> list[str]:
+        """A whole build at the larger scale against the same variant's at the smaller one."""
+        case = f"full HTML {large}x / {small}x, {LABELS[variant]}"
+        before, after = self.get("html", small, variant), self.get("html", large, variant)
+        if any(m is None or m.error or not m.samples for m in (before, after)):
+            return [case, f"{large}x", "-", "-", "-", "-", "", "not run"]
+        medians = [[m.median(a) for a in ("wall", "cpu")] for m in (before, after)]  # type: ignore[union-attr]
+        (wall_s, cpu_s), (wall_l, cpu_l) = medians
+        return [
+            case, f"{large}x", f"{wall_s:.2f} s / {cpu_s:.2f} s", f"{wall_l:.2f} s / {cpu_l:.2f} s",
+            f"{wall_l / wall_s:.2f}", f"{cpu_l / cpu_s:.2f}", "", "",
+        ]  # fmt: skip
 
     def growth_row(
         self, case: str, small: int, large: int, variant: str, goal: float | None
@@ -381,7 +528,7 @@ class Report:
             self.get("html", scale, v) for scale in (small, large) for v in ("baseline", variant)
         ]
         if any(m is None or m.error or not m.samples for m in measures):
-            self.rows.append([case, f"{large}x", "-", "-", "-", "-", _goal(goal), "n/a"])
+            self.rows.append([case, f"{large}x", "-", "-", "-", "-", _goal(goal), "not run"])
             return
         base_small, wsis_small, base_large, wsis_large = measures
 
@@ -412,60 +559,16 @@ class Report:
 
     def build(self) -> str:
         args = self.bench.args
-        for scale in args.scales:
-            base = self.get("html", scale, "baseline")
-            for variant in self.bench.variants[1:]:
-                label = "needs on" if variant == "wsis-needs" else "needs off"
-                html = self.get("html", scale, variant)
-                self.row(
-                    f"full HTML build, {label}", scale, base, html,
-                    GOALS["html"][variant] if scale < 100 else None,
-                )  # fmt: skip
-                self.row(
-                    f"incremental, 1 page edited, {label} (/ baseline)",
-                    scale, self.get("incremental", scale, "baseline"),
-                    self.get("incremental", scale, variant), None,
-                )  # fmt: skip
-                self.row(
-                    f"incremental / full build, {label}", scale, html,
-                    self.get("incremental", scale, variant), 0.25 if scale == 10 else None,
-                )  # fmt: skip
-                self.row(
-                    f"`sphinx-wsis check` / full build, {label}", scale, html,
-                    self.get("check", scale, variant), 0.6,
-                )  # fmt: skip
-                self.row(
-                    f"`-b wsis-json`, {label} (/ baseline `-b dummy`)", scale,
-                    self.get("json", scale, "baseline"), self.get("json", scale, variant), None,
-                )  # fmt: skip
-                if scale in args.latex_scales:
-                    self.row(
-                        f"latexpdf, {label}", scale, self.get("latexpdf", scale, "baseline"),
-                        self.get("latexpdf", scale, variant), None,
-                    )  # fmt: skip
-                self.row(
-                    f"peak memory, full HTML, {label}", scale, base, html,
-                    GOALS["memory"][variant], memory=True,
-                )  # fmt: skip
-            if self.get("json", scale, "baseline"):
-                self.row(
-                    "plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
-                    base, self.get("json", scale, "baseline"), None,
-                )  # fmt: skip
-        labels = {"baseline": "baseline", "wsis": "needs off", "wsis-needs": "needs on"}
+        self.rows = [self.spec_row(spec) for spec in row_specs(args, self.bench.variants)]
         for small, large in zip(args.scales, args.scales[1:], strict=False):
             # the goal is stated for 10x -> 100x; from 1x the cost is within the noise
             goal = 1.1 * large / small if small >= 10 else None
             for variant in self.bench.variants:
-                self.row(
-                    f"full HTML {large}x / {small}x, {labels[variant]}", large,
-                    self.get("html", small, variant), self.get("html", large, variant),
-                    goal if variant != "baseline" else None,
-                )  # fmt: skip
+                self.rows.append(self.scale_row(small, large, variant))
             for variant in self.bench.variants[1:]:
                 self.growth_row(
                     f"sphinx_wsis's own cost (minus baseline) {large}x / {small}x, "
-                    f"{labels[variant]}", small, large, variant, goal,
+                    f"{LABELS[variant]}", small, large, variant, goal,
                 )  # fmt: skip
         header = [
             "case", "scale", "reference: wall / CPU", "sphinx_wsis: wall / CPU",
@@ -474,36 +577,32 @@ class Report:
         return _table(header, self.rows)
 
     def instructions(self) -> str:
-        """The valgrind counts (``--instructions``): one run each, the same on any machine."""
+        """The valgrind counts (``--instructions``): one run each, the same on any machine.
+
+        The same rows on every run: a scale not counted says "not run"."""
         rows: list[list[str]] = []
-
-        def row(case: str, scale: int, reference: str, measured: str, goal: float | None,
-                reference_variant: str = "baseline", variant: str = "") -> None:  # fmt: skip
+        for spec in row_specs(self.bench.args, self.bench.variants):
+            if not spec.counted:
+                continue
+            scale = f"{spec.scale}x" if spec.scale else "-"
             counts = [
-                self.get(f"{name}-instr", scale, v)
-                for name, v in ((reference, reference_variant), (measured, variant))
+                self.get(f"{case}-instr", spec.scale, variant)
+                for case, variant in (spec.reference, spec.measured)
             ]
-            if any(m is None or m.error or not m.samples for m in counts):
-                error = next((m.error for m in counts if m and m.error), "not run")
-                rows.append([case, f"{scale}x", "-", "-", "-", _goal(goal), f"n/a: {error}"])
-                return
+            less = self.needs_import("instructions", counted=True) if spec.less_needs_import else 0
+            if any(m is None or m.error or not m.samples for m in counts) or less is None:
+                error = next((m.error for m in counts if m and m.error), None)
+                why = f"n/a: {error}" if error else "not run"
+                rows.append([spec.label, scale, "-", "-", "-", _goal(spec.goal), why])
+                continue
             before, after = (m.samples[0].instructions or 0 for m in counts)  # type: ignore[union-attr]
+            after -= int(less)
             ratio = after / before
-            verdict = "" if goal is None else ("PASS" if ratio <= goal else "MISS")
+            verdict = "" if spec.goal is None else ("PASS" if ratio <= spec.goal else "MISS")
             rows.append([
-                case, f"{scale}x", f"{before / 1e9:.2f} G", f"{after / 1e9:.2f} G",
-                f"{ratio:.3f}", _goal(goal), verdict,
+                spec.label, scale, f"{before / 1e9:.2f} G", f"{after / 1e9:.2f} G",
+                f"{ratio:.3f}", _goal(spec.goal), verdict,
             ])  # fmt: skip
-
-        for scale in self.bench.args.instructions:
-            for variant in self.bench.variants[1:]:
-                label = "needs on" if variant == "wsis-needs" else "needs off"
-                row(f"full HTML build, {label}", scale, "html", "html",
-                    GOALS["html"][variant], variant=variant)  # fmt: skip
-                row(f"`sphinx-wsis check` / full build, {label}", scale, "html", "check", 0.6,
-                    reference_variant=variant, variant=variant)  # fmt: skip
-            row("plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
-                "html", "json", None, variant="baseline")  # fmt: skip
         header = ["case", "scale", "reference", "sphinx_wsis", "ratio", "goal", "result"]
         return _table(header, rows)
 
@@ -521,7 +620,12 @@ def _goal(goal: float | None) -> str:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,10,100", help="comma-separated (default 1,10,100)")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per case (default 5)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="runs per case (default 5; 0 with --instructions: only the counts)",
+    )
     parser.add_argument(
         "--repeat-100", type=int, default=3, help="runs per case at scale 100 and above"
     )
@@ -587,7 +691,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                     "note: sphinx_wsis/needs.py is not on this branch: no `wsis_use_needs` figures",
                     file=sys.stderr,
                 )
+            began = time.perf_counter()
             bench.run()
+            header.append(f"- this run took {(time.perf_counter() - began) / 60:.1f} minutes")
     print(
         f"Run {started}: {args.repeat} runs per case (medians; {args.repeat_100} at 100x), "
         f"scales {args.scales}, goals judged on {args.judge} time, {args.baseline} baseline.\n"

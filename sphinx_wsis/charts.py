@@ -25,11 +25,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from docutils import nodes
 from sphinx.util import logging
 
-from .catalogue import DATA_DIR, language_of, multiplier_label, unit_label
+from .catalogue import DATA_DIR, language_of, load_yaml, multiplier_label, unit_label
 from .domain import domain_of
 from .entries import IndicatorRecord
 from .facts import writes_no_pages
@@ -81,7 +80,7 @@ RENDERER_VERSION = "1"
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    data = yaml.safe_load((DATA_DIR / "units.yaml").read_text("utf-8"))
+    data = load_yaml((DATA_DIR / "units.yaml").read_text("utf-8"))
     return data["chart_words"]
 
 

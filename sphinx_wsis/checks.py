@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from sphinx.util import logging
 from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
-from .entries import Finding, Record, file_of, warning_location
+from .entries import RECORD_KINDS, Finding, Record, file_of, warning_location
 from .outputs import Output, outputs_of
 from .placement import Homes
 from .template import Part, Template
@@ -308,12 +308,15 @@ class Checker:
                 + self.left_out(self.hidden_stories.get(part.subject)),
                 where,
             )
-        judged = [self.judge_text(part, s.paragraphs, s.where, report=False) for s in stories]
-        best = next((j for j in judged if j.state == DONE), None)
-        if best:
-            return best
-        self.report(judged[0], f"success story {stories[0].title!r}")
-        return judged[0]
+        first: PartState | None = None
+        for story in stories:  # the first complete story decides; the rest need not be read
+            judged = self.judge_text(part, story.paragraphs, story.where, report=False)
+            if judged.state == DONE:
+                return judged
+            first = first or judged
+        assert first is not None
+        self.report(first, f"success story {stories[0].title!r}")
+        return first
 
     def judge_section(self, part: Part) -> PartState:
         records = self.sections.get(part.subject, [])
@@ -427,9 +430,14 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.output = current
     result = Checker(env, current).run()
     result.output = current.name
+    states = {p.part.id: p.state for p in result.parts}
+    shown_here = records_shown(domain, current)
     for output in outputs:
-        judged = result if output.name == current.name else Checker(env, output).run()
-        result.by_output[output.name] = {p.part.id: p.state for p in judged.parts}
+        if output.name == current.name or records_shown(domain, output) == shown_here:
+            result.by_output[output.name] = states  # the same records: the same verdicts
+        else:
+            judged = Checker(env, output).run()
+            result.by_output[output.name] = {p.part.id: p.state for p in judged.parts}
     domain.result = result
     for finding in result.findings:
         if finding.subtype == "template":
@@ -443,18 +451,39 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return domain.summaries_to_rewrite(summary_fingerprint(env, result))
 
 
-def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> str:
-    """A digest of everything a summary table shows: the verdicts and the records it lists."""
-    digest = hashlib.sha256()
-    for state in result.parts:
-        digest.update(repr((state.part.id, state.state, state.docname)).encode())
-    digest.update(repr((result.output, result.totals(), result.findings)).encode())
+def records_shown(domain: WsisDomain, output: Output) -> list[list[int]]:
+    """Which records of each kind ``output`` shows (verdicts depend on nothing else of it)."""
+    return [
+        [index for index, record in enumerate(domain.records(kind)) if output.holds(record)]
+        for kind in RECORD_KINDS
+    ]
+
+
+#: record fields no summary table shows: an edit that only moves or rewrites text changes them
+NOT_SHOWN = frozenset({"paragraphs", "lineno"})
+
+
+def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> dict[str, str]:
+    """A digest of what each kind of summary shows, so that an edit which changes none of it (a
+    sentence reworded, a line inserted) rewrites no summary page, and a changed verdict only the
+    completeness matrices. ``completeness``: the verdicts, the number of findings and the action
+    lines it links to; ``indicators`` (tables and charts): every indicator, in order."""
+
+    def shown(kind: str) -> Iterator[bytes]:
+        for record in domain.records(kind):
+            yield repr([(k, v) for k, v in vars(record).items() if k not in NOT_SHOWN]).encode()
+
     domain = domain_of(env)
-    for kind in ("action_lines", "indicators"):
-        for record in domain.records(kind):  # what the tables show of them, not their text
-            shown = {k: v for k, v in vars(record).items() if k != "paragraphs"}
-            digest.update(repr(shown).encode())
-    return digest.hexdigest()
+    completeness = hashlib.sha256()
+    for state in result.parts:
+        completeness.update(repr((state.part.id, state.state, state.docname)).encode())
+    completeness.update(repr((result.output, result.totals(), len(result.findings))).encode())
+    for line in shown("action_lines"):
+        completeness.update(line)
+    indicators = hashlib.sha256()
+    for line in shown("indicators"):
+        indicators.update(line)
+    return {"completeness": completeness.hexdigest(), "indicators": indicators.hexdigest()}
 
 
 def result_of(env: BuildEnvironment) -> Completeness:

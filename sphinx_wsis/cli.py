@@ -71,22 +71,29 @@ def fail(message: str) -> click.exceptions.Exit:
 
 def friendly_errors(command: F) -> F:
     """Turn the errors a user can cause into a message and exit status 2."""
-    from .runner import InternalError, ProjectError
-    from .scaffold import ScaffoldError
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # imported when a command runs, not with the command line: `check` never loads the
+        # scaffold (half a second of imports), so a ScaffoldError comes only once it is loaded
+        from .runner import InternalError, ProjectError
+
         try:
             return command(*args, **kwargs)
         except InternalError as exc:
             if click.get_current_context().find_root().params.get("debug"):
                 traceback.print_exception(exc.original)
             raise fail(f"{exc}\n(run `sphinx-wsis --debug …` to see the traceback)") from None
-        except (ProjectError, ScaffoldError) as exc:
+        except ProjectError as exc:
             raise fail(str(exc)) from None
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
             raise fail(f"cannot write{where}: {exc.strerror or exc}") from None
+        except Exception as exc:
+            scaffold = sys.modules.get(f"{__package__}.scaffold")
+            if scaffold is not None and isinstance(exc, scaffold.ScaffoldError):
+                raise fail(str(exc)) from None
+            raise
 
     return wrapper  # type: ignore[return-value]
 

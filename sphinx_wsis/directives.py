@@ -653,7 +653,7 @@ class ChartDirective(WsisDirective):
         node = wsis_chart(classes=["wsis-chart"], kind=kind, title=title, indicator_ids=ids)
         node.source, node.line = self.get_source_info()
         self.anchor(node, "wsis-chart", values.slug(title) or "chart")
-        domain_of(self.env).note_summary(self.env.docname)
+        domain_of(self.env).note_summary(self.env.docname, "indicators")
         return [node]
 
 
@@ -669,7 +669,7 @@ class SummaryDirective(WsisDirective):
         node.source, node.line = self.get_source_info()
         if self.options.get("action-line"):
             node["action_line"] = self.resolve_code(self.options["action-line"], "action-line")
-        domain_of(self.env).note_summary(self.env.docname)
+        domain_of(self.env).note_summary(self.env.docname, self.kind)
         return [node]
 
 

@@ -50,14 +50,14 @@ class WsisDomain(Domain):
     initial_data: dict[str, Any] = {  # noqa: RUF012 - Domain API
         **{kind: [] for kind in RECORD_KINDS},
         "findings": [],
-        "summary_docs": {},
+        "summary_docs": {},  # {page: {kind of summary it shows: True}}
         "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
         # {page: {child: [conditions of each toctree listing it]}} for pages with a toctree
         # inside {only} or {ifconfig}: an output whose conditions fail does not include it
         "toctree_conditions": {},
     }
-    data_version = 3
+    data_version = 4
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -90,9 +90,11 @@ class WsisDomain(Domain):
             self._lookups[(kind, attribute)] = index
         return index.get(value)
 
-    def note_summary(self, docname: str) -> None:
-        """Remember pages whose tables show the whole report, to rewrite them on any change."""
-        self.data["summary_docs"][docname] = True
+    def note_summary(self, docname: str, kind: str) -> None:
+        """Remember a page that shows the whole report: ``kind`` says what of it
+        (``completeness``: the verdicts; ``indicators``: the indicators, as tables and charts
+        do), so it is rewritten when that changes."""
+        self.data["summary_docs"].setdefault(docname, {})[kind] = True
 
     def sort_records(self, key: Callable[[Any], Any] | None = None) -> None:
         """Put records in reading order (``key``; by default document, then line): the order
@@ -103,11 +105,17 @@ class WsisDomain(Domain):
             self.data[kind].sort(key=order)
         self._lookups.clear()
 
-    def summaries_to_rewrite(self, fingerprint: str) -> list[str]:
-        """The summary pages, if what they show differs from the last build's."""
-        previous = self.data.get("summary_fingerprint")
-        self.data["summary_fingerprint"] = fingerprint
-        return sorted(self.data["summary_docs"]) if previous != fingerprint else []
+    def summaries_to_rewrite(self, fingerprints: dict[str, str]) -> list[str]:
+        """The summary pages whose kind of summary shows something other than at the last
+        build (``fingerprints``: a digest per kind)."""
+        previous = self.data.get("summary_fingerprints", {})
+        self.data["summary_fingerprints"] = fingerprints
+        changed = {kind for kind, digest in fingerprints.items() if previous.get(kind) != digest}
+        return sorted(
+            docname
+            for docname, kinds in self.data["summary_docs"].items()
+            if changed.intersection(kinds)
+        )
 
     def clear_doc(self, docname: str) -> None:
         self.data["summary_docs"].pop(docname, None)
@@ -123,10 +131,12 @@ class WsisDomain(Domain):
         wanted = set(docnames)
         for kind in (*RECORD_KINDS, "findings"):
             self.data[kind].extend(r for r in otherdata[kind] if r.docname in wanted)
-        for key in ("summary_docs", "record_docs"):
-            for docname in otherdata[key]:
-                if docname in wanted:
-                    self.data[key][docname] = True
+        for docname, kinds in otherdata["summary_docs"].items():
+            if docname in wanted:
+                self.data["summary_docs"][docname] = dict(kinds)
+        for docname in otherdata["record_docs"]:
+            if docname in wanted:
+                self.data["record_docs"][docname] = True
         conditions = self.data.setdefault("toctree_conditions", {})
         for docname, children in otherdata.get("toctree_conditions", {}).items():
             if docname in wanted:

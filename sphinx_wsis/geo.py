@@ -120,10 +120,22 @@ def display_name(raw: str, language: str) -> str:
     return " ".join(raw.split()) if language in languages else found.name_in(language)
 
 
+SUGGEST_CUTOFF = 0.75
+
+
 def suggest(raw: str) -> str | None:
     """The closest country name, for a "did you mean" hint."""
     folded = _fold(raw)
-    if len(folded) < 3:
-        return None
-    close = difflib.get_close_matches(folded, list(_index()), n=1, cutoff=0.75)
+    return _closest(folded) if len(folded) >= 3 else None
+
+
+@cache
+def _closest(folded: str) -> str | None:
+    """difflib's closest name among those long enough to be that close at all: a similarity of
+    ``2 * matches / (len(a) + len(b))`` cannot reach the cutoff when one is much longer (every
+    ``:geo:`` region in words is compared with the thousands of names; a report repeats them)."""
+    size = len(folded)
+    ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
+    names = [n for n in _index() if size * ratio <= len(n) <= size / ratio]
+    close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     return _index()[close[0]][0].name if close else None

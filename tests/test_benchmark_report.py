@@ -74,30 +74,75 @@ def test_without_valgrind_the_count_is_unavailable(
 
 
 def test_the_instruction_table_judges_each_goal(bench: ModuleType) -> None:
-    args = bench.parse_args(["--scales", "1", "--instructions", "1"])
+    args = bench.parse_args(["--scales", "1,10", "--instructions", "1"])
     runner = bench.Bench(args, Path("."))
     counts = {
         ("html-instr", "baseline"): 100,
         ("html-instr", "wsis"): 110,  # 1.10: within 1.15
-        ("html-instr", "wsis-needs"): 135,  # 1.35: over 1.30
-        ("check-instr", "wsis"): 55,  # 0.50 of its own full build
-        ("check-instr", "wsis-needs"): 95,  # 0.70
+        ("html-instr", "wsis-needs"): 135,  # less the import (10): 1.25, within 1.30
+        ("incremental-instr", "baseline"): 50,
+        ("incremental-instr", "wsis"): 55,  # 1.10: within 1.20
+        ("incremental-instr", "wsis-needs"): 65,  # 1.30: over
+        ("verdict-instr", "baseline"): 50,
+        ("verdict-instr", "wsis"): 70,  # 1.40: within 1.5
+        ("verdict-instr", "wsis-needs"): 80,  # 1.60: over
+        ("check-instr", "wsis"): 60,  # 1.034 of plain -b dummy: within 1.10
+        ("check-instr", "wsis-needs"): 95,  # 1.64
         ("json-instr", "baseline"): 58,
     }
     for (case, variant), instructions in counts.items():
         runner.results[(case, 1, variant)] = bench.Measure(
             [bench.Sample(1.0, 1.0, 1, instructions * 10**7)]
         )
+    for variant, instructions in (("baseline", 20), ("wsis-needs", 30)):
+        runner.results[("needs-import-instr", 0, variant)] = bench.Measure(
+            [bench.Sample(1.0, 1.0, 1, instructions * 10**7)]
+        )
 
     table = bench.Report(runner).instructions().splitlines()
 
-    rows = {line.split(" | ")[0].lstrip("| "): line for line in table[2:]}
-    assert "| 1.100 | ≤ 1.15 | PASS |" in rows["full HTML build, needs off"]
-    assert "| 1.350 | ≤ 1.3 | MISS |" in rows["full HTML build, needs on"]
-    assert "| 0.500 | ≤ 0.6 | PASS |" in rows["`sphinx-wsis check` / full build, needs off"]
-    assert "| 0.704 | ≤ 0.6 | MISS |" in rows["`sphinx-wsis check` / full build, needs on"]
-    floor = rows["plain Sphinx's floor for `check`: `-b dummy` / full build, baseline"]
+    rows = {tuple(line.split(" | ")[:2]): line for line in table[2:]}
+
+    def row(case: str, scale: str = "1x") -> str:
+        return rows[(f"| {case}", scale)]
+
+    assert "| 1.100 | ≤ 1.15 | PASS |" in row("full HTML build, needs off")
+    assert "| 1.350 |  |  |" in row("full HTML build, needs on")
+    assert "| 1.250 | ≤ 1.3 | PASS |" in row("full HTML build, needs on, less sphinx-needs' import")
+    assert "| 1.100 | ≤ 1.2 | PASS |" in row(
+        "incremental, 1 sentence edited, needs off (/ baseline)"
+    )
+    assert "| 1.300 | ≤ 1.2 | MISS |" in row(
+        "incremental, 1 sentence edited, needs on (/ baseline)"
+    )
+    assert "| 1.400 | ≤ 1.5 | PASS |" in row(
+        "incremental, a verdict changed, needs off (/ baseline)"
+    )
+    assert "| 1.600 | ≤ 1.5 | MISS |" in row(
+        "incremental, a verdict changed, needs on (/ baseline)"
+    )
+    assert "| 1.034 | ≤ 1.1 | PASS |" in row("`sphinx-wsis check`, needs off (/ plain `-b dummy`)")
+    assert "| 1.638 | ≤ 1.1 | MISS |" in row("`sphinx-wsis check`, needs on (/ plain `-b dummy`)")
+    assert "| 0.545 |  |  |" in row("`sphinx-wsis check` / full build, needs off")
+    floor = row("plain Sphinx's floor for `check`: `-b dummy` / full build, baseline")
     assert "| 1.00 G | 0.58 G | 0.580 |" in floor
+    # the same rows at a scale not counted, with the goal that applies there
+    assert "| ≤ 0.6 | not run |" in row("`sphinx-wsis check` / full build, needs off", "10x")
+    assert len(table) - 2 == 2 * (5 + 6 + 1) + 1  # per scale: off, on (+ less import), floor
+
+
+def test_the_timed_table_has_the_same_rows_whatever_ran(bench: ModuleType) -> None:
+    args = bench.parse_args(["--scales", "1,10", "--latex-scales", ""])
+    empty = bench.Report(bench.Bench(args, Path("."))).build().splitlines()
+    runner = bench.Bench(args, Path("."))
+    runner.results[("html", 1, "baseline")] = bench.Measure([bench.Sample(2.0, 2.0, 1000)])
+    runner.results[("html", 1, "wsis")] = bench.Measure([bench.Sample(2.2, 2.2, 1100)])
+
+    table = bench.Report(runner).build().splitlines()
+
+    assert [line.split(" | ")[:2] for line in table] == [line.split(" | ")[:2] for line in empty]
+    assert "| 1.10 | 1.10 | ≤ 1.15 | PASS |" in table[2]
+    assert any(line.startswith("| latexpdf, needs off | 1x |") for line in table)
 
 
 def test_an_uncounted_case_says_why(bench: ModuleType) -> None:
