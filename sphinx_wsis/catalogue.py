@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
+#: The six official UN languages, in the UN's order; English is the template's own language.
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _DIMENSION_KEY = "abcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -41,9 +43,10 @@ class CatalogueError(Exception):
 
 
 def language_of(language: str | None) -> str:
-    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``."""
-    base = (language or "en").replace("-", "_").split("_")[0].lower()
-    return base if base in LANGUAGES else "en"
+    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``;
+    English for any other language."""
+    primary = re.split(r"[-_@.]", (language or "").strip().lower(), maxsplit=1)[0]
+    return primary if primary in LANGUAGES else "en"
 
 
 def _localized(texts: dict[str, str], language: str) -> str:

@@ -25,6 +25,7 @@ from .entries import (
     Record,
     StoryRecord,
 )
+from .i18n import _
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -36,7 +37,8 @@ logger = logging.getLogger(__name__)
 
 class WsisDomain(Domain):
     name = "wsis"
-    label = "WSIS report"
+    # Translators: name of the wsis domain (index, object types)
+    label = _("WSIS report")
     object_types = {  # noqa: RUF012 - Domain API
         "action-line": ObjType("action line", "al"),
         "indicator": ObjType("indicator", "ind"),

@@ -42,6 +42,8 @@ from babel import numbers as babel_numbers
 from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
+from .catalogue import LANGUAGES, multiplier_label, unit_label
+from .catalogue import language_of as report_language
 from .template import Template, _compact
 
 if TYPE_CHECKING:
@@ -50,8 +52,6 @@ if TYPE_CHECKING:
 
 CATALOG = "sphinx_wsis"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-#: The six official UN languages, in the UN's order; English is the template's own language.
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 DEFAULT_LANGUAGE = "en"
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar"})
@@ -87,20 +87,11 @@ def setup(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
 
 
-def report_language(language: str | None) -> str:
-    """One of :data:`LANGUAGES` for Sphinx's ``language`` (``fr_CA`` → ``fr``), else English."""
-    primary = re.split(r"[-_@.]", (language or "").strip().lower(), maxsplit=1)[0]
-    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
-
-
 def is_rtl(language: str | None) -> bool:
     return report_language(language) in RTL_LANGUAGES
 
 
 # -- numbers, amounts, dates -------------------------------------------------------------------
-
-#: Unit labels shown after a number; ``percent`` and ``usd`` are formatted by Babel instead.
-UNIT_LABELS: dict[str, str] = {"per-100": N_("per 100 inhabitants"), "number": ""}
 
 
 def babel_locale(language: str | None) -> Locale:
@@ -147,17 +138,27 @@ def format_usd(value: int | float, language: str | None) -> str:
     return re.sub(r"USD(?=\d)", "USD\u00a0", re.sub(r"(?<=\d)USD", "\u00a0USD", text))
 
 
-def format_value(value: int | float | None, unit: str, language: str | None) -> str:
-    """An indicator's value with its unit: ``99,3 %``, ``48 per 100 inhabitants``, ``12 km``."""
+def format_value(
+    value: int | float | None, unit: str, language: str | None, multiplier: str = ""
+) -> str:
+    """An indicator's value as the report's language shows it, with its unit and multiplier.
+
+    ``99,3 %`` (fr), ``USD 1,200``, ``2.2 billion people``, ``17 pour 100 habitants``; unit and
+    multiplier labels come from the units vocabulary (``data/units.yaml``), a unit outside it
+    is shown as written. The one formatting function of the report: cards, tables, charts.
+    """
     if value is None:
         return "—"
-    if unit == "percent":
+    lang = report_language(language)
+    scale = multiplier_label(multiplier, lang) if multiplier else ""
+    if unit == "percent" and not scale:
         return format_percent(value, language)
-    if unit == "usd":
+    if unit == "usd" and not scale:
         return format_usd(value, language)
     number = format_number(value, language)
-    label = UNIT_LABELS.get(unit, unit)
-    return f"{number} {_(label) if unit in UNIT_LABELS and label else label}".strip()
+    if unit == "usd":
+        return " ".join(["USD", number, scale])
+    return " ".join(filter(None, [number, scale, unit_label(unit, lang)]))
 
 
 def format_date(value: str, language: str | None) -> str:

@@ -29,6 +29,7 @@ from sphinx.util import logging, texescape
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
+from .i18n import _
 from .latex_defaults import apply_report_defaults
 from .nodes import (
     wsis_action_line,
@@ -109,18 +110,23 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
         return texescape.escape(text, config.latex_engine)
 
     rows = [
-        ("Stakeholder type", esc(template.stakeholder_label(record.stakeholder) or "")),
-        ("Country", esc(record.country)),
-        ("Reporting period", esc(record.period.replace("-", "\u2013"))),
-        ("Date", esc(record.date) if record.date else r"\csname @date\endcsname"),
-        ("Website", _href(record.website, esc) if record.website else ""),
+        (_("Stakeholder type"), esc(template.stakeholder_label(record.stakeholder) or "")),
+        (_("Country"), esc(record.country)),
+        (_("Reporting period"), esc(record.period.replace("-", "\u2013"))),
+        (_("Date"), esc(record.date) if record.date else r"\csname @date\endcsname"),
+        (_("Website"), _href(record.website, esc) if record.website else ""),
     ]
-    table = "".join(f"{label} & {value}\\\\\n" for label, value in rows if value)
+    table = "".join(f"{esc(str(label))} & {value}\\\\\n" for label, value in rows if value)
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
-    template_name = esc(f"{template.title} ({template.source})")
+    # Translators: footer sentence of the PDF title page; %(template)s is the template's title
+    # and source
+    footer = _(
+        "Report on the implementation of the outcomes of the World Summit on the Information "
+        "Society (WSIS), following the %(template)s."
+    ) % {"template": f"{template.title} ({template.source})"}
     return (
         f"{TITLE_MARKER}\n\\sphinxwsistitlepage{{{logo_tex}}}"
-        f"{{\\csname @title\\endcsname}}{{{esc(record.entity)}}}{{{template_name}}}%\n{{{table}}}\n"
+        f"{{\\csname @title\\endcsname}}{{{esc(record.entity)}}}{{{esc(footer)}}}%\n{{{table}}}\n"
     )
 
 
