@@ -161,6 +161,17 @@ def format_value(
     return " ".join(filter(None, [number, scale, unit_label(unit, lang)]))
 
 
+def shown_date(value: str, language: str | None) -> str:
+    """A date as a report shows it: in the language's words, or as written in English.
+
+    English reports keep the ISO form the author typed (``2025-05-28``), unambiguous for every
+    reader of an English UN document; the other languages get their own (``28 mai 2025``).
+    """
+    if report_language(language) == DEFAULT_LANGUAGE:
+        return value
+    return format_date(value, language)
+
+
 def format_date(value: str, language: str | None) -> str:
     """An ISO date, month or year as the language writes it (``28 mai 2025``, ``2025年5月``)."""
     locale = babel_locale(language)
@@ -438,6 +449,7 @@ __all__ = [
     "parse_titles",
     "report_language",
     "setup",
+    "shown_date",
     "slug",
     "titles_for",
     "titles_path",

@@ -29,7 +29,7 @@ from sphinx.util import logging, texescape
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
-from .i18n import _
+from .i18n import _, shown_date
 from .latex_defaults import apply_report_defaults
 from .nodes import (
     wsis_action_line,
@@ -113,7 +113,12 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
         (_("Stakeholder type"), esc(template.stakeholder_label(record.stakeholder) or "")),
         (_("Country"), esc(record.country)),
         (_("Reporting period"), esc(record.period.replace("-", "\u2013"))),
-        (_("Date"), esc(record.date) if record.date else r"\csname @date\endcsname"),
+        (
+            _("Date"),
+            esc(shown_date(record.date, config.language))
+            if record.date
+            else r"\csname @date\endcsname",
+        ),
         (_("Website"), _href(record.website, esc) if record.website else ""),
     ]
     table = "".join(f"{esc(str(label))} & {value}\\\\\n" for label, value in rows if value)

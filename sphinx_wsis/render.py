@@ -14,7 +14,7 @@ from docutils import nodes
 
 from .entries import ContactRecord, IndicatorRecord, ReportRecord, StoryRecord
 from .facts import Row, facts_node
-from .i18n import N_, _, format_value
+from .i18n import N_, _, format_value, shown_date
 from .template import Template
 
 #: Indicator statuses and scopes as the reader sees them (SPEC §3); option values stay as typed.
@@ -66,7 +66,7 @@ def report_card(
         (_("Stakeholder type"), template.stakeholder_label(record.stakeholder) or "", ""),
         (_("Country"), record.country, ""),
         (_("Reporting period"), record.period, ""),
-        (_("Date"), record.date, ""),
+        (_("Date"), shown_date(record.date, document.settings.env.config.language), ""),
         (_("Website"), record.website, record.website),
     ]
     result.append(facts_node(rows, document, "wsis-report-fields"))
