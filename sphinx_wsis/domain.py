@@ -7,6 +7,7 @@ replaces exactly its own records (``clear_doc``) and parallel readers merge thei
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -146,10 +147,10 @@ class WsisDomain(Domain):
             if found is None:  # the part is missing: the completeness check says so already
                 return None if explicit else _replace_text(contnode, title)  # type: ignore[return-value]
         elif typ == "ind":
-            found = self.lookup("indicators", "id", target.strip().lower())
+            found = self.lookup("indicators", "id", _target_id(target))
             title = found.name if isinstance(found, IndicatorRecord) else target
         elif typ == "story":
-            found = self.lookup("stories", "slug", target.strip().lower())
+            found = self.lookup("stories", "slug", _target_id(target))
             title = found.title if isinstance(found, StoryRecord) else target
         else:
             return None
@@ -200,3 +201,8 @@ def outdated_by_template(
 
 def domain_of(env: BuildEnvironment) -> WsisDomain:
     return env.domains["wsis"]  # type: ignore[return-value]
+
+
+def _target_id(target: str) -> str:
+    """An id as a role names it, compared as ids are made (NFKC, case-folded, any script)."""
+    return unicodedata.normalize("NFKC", target.strip()).casefold()
