@@ -31,6 +31,7 @@ from .domain import domain_of
 from .entries import ReportRecord
 from .i18n import _, shown_date
 from .latex_defaults import apply_report_defaults
+from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -70,6 +71,7 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
     """``write-started``: ship the style file and logo, and put our title page in place."""
     if builder.format != "latex":
         return
+    prepare_languages(app, builder)  # type: ignore[arg-type]
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
     reports: list[ReportRecord] = domain_of(builder.env).records("reports")
@@ -409,6 +411,8 @@ def handlers(node_class: type[nodes.Element]) -> dict[str, tuple[Any, Any]]:
 
 def setup(app: Sphinx) -> None:
     app.add_latex_package("sphinxwsis")
+    app.connect("config-inited", choose_engine)
+    app.connect("build-finished", finish_latexmkrc)
     app.connect("write-started", prepare_latex)
 
 
