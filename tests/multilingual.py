@@ -5,6 +5,8 @@ the other action lines declared not applicable with a reason: every part of the 
 done, so the build has no finding and the labels of every card and table show.
 """
 
+# ruff: noqa: RUF001 - text in the six languages, written as their readers write it
+
 from __future__ import annotations
 
 import gettext

@@ -4,13 +4,19 @@ Labels, titles, numbers and dates in the report's language (HTML and PDF), ids i
 right-to-left Arabic in a real browser, a PDF in every language with no LaTeX settings.
 """
 
+# ruff: noqa: RUF001 - text in the six languages, written as their readers write it
+
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from .conftest import MYST_CONF, write_project
+from .conftest import write_project
+from .multilingual import LANGUAGES, TEXT, labels, write_report
+from .test_pdf import build_pdf
 
 STORIES = """\
 # Истории
@@ -87,3 +93,91 @@ def test_an_id_option_that_is_not_an_id_is_reported(build, tmp_path: Path) -> No
     page = STORIES.format(first="А", second="Б", first_ref="а", explicit="два слова")
     built = build(write_project(tmp_path, {"index.md": page}))
     assert any("is not a valid id" in w for w in built.wsis_warnings("invalid")), built.warnings
+
+
+# -- the same complete report in each language ------------------------------------------------
+
+#: Labels the cards, the matrix and the title page print (English messages of the catalog).
+LABELS = ("Stakeholder type", "Reporting period", "Part of the template", "Baseline", "Partners")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_report_speaks_its_language_in_html(build, tmp_path: Path, language: str) -> None:
+    built = build(write_report(tmp_path / language, language))
+    assert not built.wsis_warnings(), built.warnings
+    text = _text(built.outdir)
+    for translated in labels(language, *LABELS):
+        assert translated in text, translated
+    if language != "en":
+        for english in LABELS:
+            assert english not in text, english
+    story = labels(language, "Success story: %(title)s")[0] % {"title": TEXT[language][3]}
+    assert story in text
+    not_applicable = labels(language, "Not applicable (%(action_line)s): ")[0]
+    assert (not_applicable % {"action_line": "C2"}).strip() in text
+
+
+def _text(outdir: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    pages = [p for p in outdir.glob("*.html") if p.stem not in {"genindex", "search"}]
+    return " ".join(
+        " ".join(BeautifulSoup(p.read_text("utf-8"), "html.parser").get_text(" ").split())
+        for p in pages
+    )
+
+
+def test_french_numbers_and_dates_follow_the_language(build, tmp_path: Path) -> None:
+    built = build(write_report(tmp_path, "fr"))
+    html = built.html("sections")
+    assert "99,3\u00a0%" in html and "66,4\u00a0%" in html
+    assert "28 mai 2025" in built.html()
+
+
+def test_english_labels_numbers_and_dates_are_unchanged(build, tmp_path: Path) -> None:
+    built = build(write_report(tmp_path, "en"))
+    assert "99.3%" in built.html("sections") and "2025-05-28" in built.html()
+    assert "77 of 77 parts complete (64 not applicable); 0 findings." in built.html("annex")
+
+
+@pytest.mark.latex
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_report_builds_its_pdf_in_every_language(tmp_path: Path, language: str) -> None:
+    pdf = build_pdf(write_report(tmp_path / "src", language), tmp_path / "out")
+    log = (pdf.outdir / "wsis20-report.log").read_text("utf-8", errors="replace")
+    assert "Missing character" not in log
+    text = _pdf_words(pdf.text)
+    for translated in labels(language, *LABELS[:4]):
+        # a label may wrap in its column, and pdftotext reads the columns' lines in turn
+        assert all(_pdf_words(word) in text for word in translated.split()), translated
+    if language != "en":
+        for english in LABELS:
+            assert _pdf_words(english) not in text, english
+        assert "LuaHBTeX" in log
+    assert _pdf_words(TEXT[language][0]) in text
+
+
+def _pdf_words(text: str) -> str:
+    """Text as pdftotext gives it back, compared without layout: Arabic presentation forms
+    folded (NFKC), direction marks and whitespace dropped. pdftotext writes the lam-alef
+    ligature back as alef then lam (``الإبلاغ`` → ``اإلبالغ``), so lam and alef are dropped."""
+    folded = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s\u200e\u200f\u202a-\u202e\u0644\u0622\u0623\u0625\u0627]+", "", folded)
+
+
+@pytest.mark.latex
+def test_an_english_report_with_arabic_and_chinese_words_builds_its_pdf(tmp_path: Path) -> None:
+    src = write_report(tmp_path / "src", "en", extra="Our partners: مرحبا بالعالم and 开放网络.")
+    pdf = build_pdf(src, tmp_path / "out")
+    log = (pdf.outdir / "wsis20-report.log").read_text("utf-8", errors="replace")
+    assert "Missing character" not in log
+    assert "LuaHBTeX" in log
+    assert "开放网络" in pdf.text
+    assert _pdf_words("مرحبا بالعالم") in _pdf_words(pdf.text)
+
+
+@pytest.mark.latex
+def test_an_english_report_in_latin_script_keeps_pdflatex(tmp_path: Path) -> None:
+    pdf = build_pdf(write_report(tmp_path / "src", "en"), tmp_path / "out")
+    log = (pdf.outdir / "wsis20-report.log").read_text("utf-8", errors="replace")
+    assert "pdfTeX" in log.splitlines()[0]
