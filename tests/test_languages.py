@@ -181,3 +181,90 @@ def test_an_english_report_in_latin_script_keeps_pdflatex(tmp_path: Path) -> Non
     pdf = build_pdf(write_report(tmp_path / "src", "en"), tmp_path / "out")
     log = (pdf.outdir / "wsis20-report.log").read_text("utf-8", errors="replace")
     assert "pdfTeX" in log.splitlines()[0]
+
+
+# -- right to left in a real browser ------------------------------------------------------------
+
+THEMES = ("alabaster", "furo", "pydata_sphinx_theme", "sphinx_rtd_theme", "sphinx_book_theme")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Chromium through chromedriver (Debian's chromium and chromium-driver)."""
+    import shutil
+    import tempfile
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    driver_path = shutil.which("chromedriver")
+    if not driver_path or not shutil.which("chromium"):
+        pytest.fail(
+            "chromium is missing: run scripts/setup-system, or deselect with -m 'not browser'"
+        )
+    profile = tempfile.mkdtemp(prefix="wsis-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+DIRECTIONS = """
+const style = (selector) => {
+  const node = document.querySelector(selector);
+  return node ? getComputedStyle(node) : null;
+};
+const card = style("div.wsis-report");
+const item = style("div.wsis-story dl.wsis-fields");
+const cell = style("table.wsis-matrix td");
+const list = style("div.wsis-story");
+return {
+  html: style("html").direction,
+  body: style("body").direction,
+  card: card && card.direction,
+  accent: card && card.borderRightWidth,
+  fields: item && item.direction,
+  matrix: cell && cell.direction,
+  align: cell && cell.textAlign,
+  story: list && list.direction,
+};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_an_arabic_report_reads_right_to_left_in_every_theme(
+    build, tmp_path: Path, chromium, theme: str
+) -> None:
+    built = build(write_report(tmp_path / theme, "ar", theme=theme))
+    assert '<html dir="rtl"' in built.html()
+    seen = {}
+    for page in ("index", "action-lines", "annex"):
+        chromium.get((built.outdir / f"{page}.html").as_uri())
+        seen[page] = chromium.execute_script(DIRECTIONS)
+    assert seen["index"]["html"] == seen["index"]["body"] == "rtl"
+    assert seen["index"]["card"] == "rtl"
+    assert seen["index"]["accent"] == "4px"  # the accent bar is on the reading side: the right
+    assert seen["action-lines"]["story"] == seen["action-lines"]["fields"] == "rtl"
+    assert seen["annex"]["matrix"] == "rtl" and seen["annex"]["align"] in {"start", "right"}
+
+
+@pytest.mark.browser
+def test_an_english_report_stays_left_to_right(build, tmp_path: Path, chromium) -> None:
+    built = build(write_report(tmp_path, "en"))
+    assert "dir=" not in built.html().split("<head", 1)[0]
+    chromium.get((built.outdir / "index.html").as_uri())
+    assert chromium.execute_script(DIRECTIONS)["html"] == "ltr"
