@@ -15,15 +15,17 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import catalogue, charts, config, hints, i18n, latex, report_content, rtl
+    from . import catalogue, charts, config, hints, i18n, latex, report_content, rtl, word
+    from .addresses import KeepAddressesVerbatim
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template
     from .facts import ExpandFacts, depart_facts, visit_facts_html
-    from .guards import skip_undecodable_pages
+    from .guards import break_circular_toctrees, skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
-    from .tables import fill_summaries, outdated_summaries
+    from .outputs import note_only_blocks
+    from .tables import fill_summaries
 
     config.register(app)
     i18n.setup(app)
@@ -35,12 +37,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class, **latex.handlers(node_class))
     app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
     app.add_post_transform(ExpandFacts)
+    app.add_transform(KeepAddressesVerbatim)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("config-inited", _add_static_path)
     app.connect("env-before-read-docs", skip_undecodable_pages)
     app.connect("env-get-outdated", outdated_by_template)
-    app.connect("env-get-outdated", outdated_summaries)
+    app.connect("doctree-read", note_only_blocks)
+    app.connect("env-updated", break_circular_toctrees)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
     app.connect("build-finished", write_completeness)
@@ -50,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     hints.setup(app)
     report_content.setup(app)
     rtl.setup(app)
+    word.setup(app)
     if _use_needs(app):
         from . import needs
 

@@ -150,6 +150,7 @@ class _Exporter:
             "$schema": SCHEMA_ID,
             "generator": {"name": "sphinx-wsis", "version": __version__},
             "template": {"id": template.id, "version": template.version, "title": template.title},
+            "language": self.env.config.language or "en",
             "report": self.report(),
             "contact": self.contact(),
             "sections": self.sections(),

@@ -7,6 +7,7 @@ incremental and parallel builds alike), emitted as ``wsis.*`` warnings and writt
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -21,6 +22,7 @@ from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
 from .entries import Finding, Record
+from .outputs import Output, outputs_of
 from .placement import Homes
 from .template import Part, Template
 from .textify import word_count
@@ -58,6 +60,17 @@ class Completeness:
     template: Template
     parts: list[PartState]
     findings: list[Finding] = field(default_factory=list)
+    #: the output judged (``html``, ``latex`` …), and each part's state in every output
+    output: str = ""
+    by_output: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def missing_from(self, part_id: str) -> list[str]:
+        """The outputs in which a part is not complete."""
+        return [
+            name
+            for name, states in self.by_output.items()
+            if states.get(part_id) not in (DONE, NOT_APPLICABLE)
+        ]
 
     @property
     def complete(self) -> bool:
@@ -100,31 +113,59 @@ def placeholder_patterns(config: Config) -> list[str]:
 class Checker:
     """Judges one environment's report against its template."""
 
-    def __init__(self, env: BuildEnvironment) -> None:
+    def __init__(self, env: BuildEnvironment, output: Output | None = None) -> None:
         self.env = env
+        self.output = output
         self.config = env.config
         self.template = template_of(env.config)
         self.domain: WsisDomain = domain_of(env)
         self.placeholders = PlaceholderMatcher(placeholder_patterns(env.config))
         self.min_words = max(int(env.config.wsis_min_words), 1)
         self.findings: list[Finding] = []
-        self.duplicate_lines_reported: set[str] = set()
-        # each kind grouped once by what a part looks it up by, in (document, line) order
-        self.lines = _grouped(self.domain.records("action_lines"), lambda r: [r.code])
-        self.aspects = _grouped(self.domain.records("aspects"), lambda r: [(r.code, r.aspect)])
-        self.sections = _grouped(self.domain.records("sections"), lambda r: [r.key])
-        self.stories = _grouped(self.domain.records("stories"), lambda r: r.action_lines)
-        reports = self.domain.records("reports")
+        # each kind grouped once by what a part looks it up by, in reading order; the blocks
+        # this output leaves out are kept apart, to say where the author's text went
+        self.lines, self.hidden_lines = self.grouped("action_lines", lambda r: [r.code])
+        self.aspects, self.hidden_aspects = self.grouped("aspects", lambda r: [(r.code, r.aspect)])
+        self.sections, self.hidden_sections = self.grouped("sections", lambda r: [r.key])
+        self.stories, self.hidden_stories = self.grouped("stories", lambda r: r.action_lines)
+        reports = self.records("reports")
         self.anchor: tuple[str, int | None] = (
             reports[0].where if reports else (self.config.root_doc, None)
         )
         self.homes = Homes(env, self.template, self.lines, self.sections, self.anchor)
+
+    def records(self, kind: str) -> list[Any]:
+        """The records of ``kind`` this output shows."""
+        records = self.domain.records(kind)
+        if self.output is None:
+            return records
+        return [r for r in records if self.output.holds(r)]
+
+    def grouped(
+        self, kind: str, keys: Callable[[Any], list[Any]]
+    ) -> tuple[dict[Any, list[Any]], dict[Any, list[Any]]]:
+        shown = self.records(kind)
+        kept = {id(r) for r in shown}
+        hidden = [r for r in self.domain.records(kind) if id(r) not in kept]
+        return _grouped(shown, keys), _grouped(hidden, keys)
+
+    def left_out(self, hidden: list[Any] | None) -> str:
+        """Why the author's block for a part is not in this output, or ""."""
+        if not hidden or self.output is None:
+            return ""
+        first = hidden[0]
+        path = self.env.doc2path(first.docname, False)
+        return (
+            f"; the text at {path}:{first.lineno} is not in {self.output.label}: "
+            f"{self.output.why_not(first)}"
+        )
 
     def run(self) -> Completeness:
         error = template_error(self.config)
         if error:  # already warned at start-up; judging against another template misleads
             return Completeness(self.template, [], [Finding("template", error, "", None)])
         self.check_report()
+        self.check_action_lines()
         parts = [
             self.judge(part)
             for part in self.template.parts(
@@ -134,7 +175,8 @@ class Checker:
         self.check_unique("stories", "slug", "success story")
         self.check_unique("indicators", "id", "indicator id")
         self.check_observations()
-        read = sorted(self.domain.records("findings"), key=_finding_order)
+        order = self.output.sort_key if self.output else _finding_order
+        read = sorted(self.domain.records("findings"), key=order)
         return Completeness(self.template, parts, [*read, *self.findings])
 
     def finding(self, subtype: str, message: str, where: tuple[str, int | None]) -> None:
@@ -143,7 +185,7 @@ class Checker:
     # -- report metadata -----------------------------------------------------------------------
 
     def check_report(self) -> None:
-        reports = self.domain.records("reports")
+        reports = self.records("reports")
         if not reports:
             self.finding(
                 "missing",
@@ -155,7 +197,7 @@ class Checker:
             self.duplicate("wsis-report block", extra, reports[0])
         for report in reports[:1]:
             self.check_placeholder_value("wsis-report :entity:", report.entity, report.where)
-        contacts = self.domain.records("contacts")
+        contacts = self.records("contacts")
         for extra in contacts[1:]:
             self.duplicate("wsis-contact block", extra, contacts[0])
         for contact in contacts[:1]:
@@ -177,7 +219,7 @@ class Checker:
 
     def check_unique(self, kind: str, attribute: str, what: str) -> None:
         seen: dict[str, Record] = {}
-        for record in self.domain.records(kind):
+        for record in self.records(kind):
             key = getattr(record, attribute)
             if key in seen:
                 self.duplicate(f"{what} {key!r}", record, seen[key])
@@ -188,7 +230,7 @@ class Checker:
         """One code, breakdown, area and year is one figure: a second block of it (under
         another id) is a duplicate; other breakdowns, areas or years are not."""
         seen: dict[tuple[Any, ...], Record] = {}
-        for record in self.domain.records("indicators"):
+        for record in self.records("indicators"):
             if not record.code:
                 continue
             area = tuple(record.area_codes) or record.geo
@@ -225,11 +267,18 @@ class Checker:
 
     def action_line_anchor(self, code: str) -> tuple[str, int | None]:
         records = self.lines.get(code, [])
-        for extra in records[1:]:
-            if code not in self.duplicate_lines_reported:
-                self.duplicate(f"wsis-action-line {code}", extra, records[0])
-        self.duplicate_lines_reported.add(code)
         return records[0].where if records else self.homes.of(code)
+
+    def check_action_lines(self) -> None:
+        """A second block for one action line or aspect, whatever the first one holds (N/A,
+        placeholder or full text): the first in reading order counts."""
+        for line in self.template.action_lines:
+            records = self.lines.get(line.code, [])
+            for extra in records[1:]:
+                self.duplicate(f"wsis-action-line {line.code}", extra, records[0])
+        for (code, key), records in self.aspects.items():
+            for extra in records[1:]:
+                self.duplicate(f"{aspect_directive_name(key)} for {code}", extra, records[0])
 
     def judge_aspect(self, part: Part) -> PartState:
         where = self.action_line_anchor(part.subject)
@@ -241,11 +290,10 @@ class Checker:
             return self.missing(
                 part,
                 f"{self.heading(part.subject)}: {title} missing (add {directive} inside "
-                f"wsis-action-line {part.subject})",
+                f"wsis-action-line {part.subject})"
+                + self.left_out(self.hidden_aspects.get((part.subject, part.aspect))),
                 where,
             )
-        for extra in records[1:]:
-            self.duplicate(f"{directive} for {part.subject}", extra, records[0])
         return self.judge_text(part, records[0].paragraphs, records[0].where)
 
     def judge_stories(self, part: Part) -> PartState:
@@ -255,7 +303,8 @@ class Checker:
             return self.missing(
                 part,
                 f"{self.heading(part.subject)}: no success story (add wsis-success-story "
-                f"inside wsis-action-line {part.subject})",
+                f"inside wsis-action-line {part.subject})"
+                + self.left_out(self.hidden_stories.get(part.subject)),
                 where,
             )
         judged = [self.judge_text(part, s.paragraphs, s.where, report=False) for s in stories]
@@ -270,7 +319,8 @@ class Checker:
         if not records:
             return self.missing(
                 part,
-                f"section {part.label} missing (add wsis-section {part.subject})",
+                f"section {part.label} missing (add wsis-section {part.subject})"
+                + self.left_out(self.hidden_sections.get(part.subject)),
                 self.homes.of(part.subject),
             )
         for extra in records[1:]:
@@ -280,7 +330,7 @@ class Checker:
     def judge_indicators(self, part: Part) -> PartState:
         section = self.template.section(part.subject)
         needed = section.min_indicators if section else 1
-        count = len(self.domain.records("indicators"))
+        count = len(self.records("indicators"))
         sections = self.sections.get(part.subject)
         where = sections[0].where if sections else self.homes.of(part.subject)
         if count < needed:
@@ -292,11 +342,14 @@ class Checker:
         return PartState(part, DONE, f"{count} indicators", *where)
 
     def judge_contact(self, part: Part) -> PartState:
-        contacts = self.domain.records("contacts")
+        contacts = self.records("contacts")
         if not contacts:
+            kept = {id(c) for c in contacts}
+            hidden = [c for c in self.domain.records("contacts") if id(c) not in kept]
             return self.missing(
                 part,
-                f"{part.label} missing (add wsis-contact with :name: and :email:)",
+                f"{part.label} missing (add wsis-contact with :name: and :email:)"
+                + self.left_out(hidden),
                 self.homes.of(part.subject),
             )
         if not contacts[0].valid:  # the directive has already said what is wrong
@@ -363,16 +416,39 @@ def _finding_order(finding: Finding) -> tuple[str, int]:
 # -- Sphinx event handlers ------------------------------------------------------------------------
 
 
-def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: judge the report and emit every finding as a ``wsis.*`` warning."""
-    domain_of(env).sort_records()
-    result = Checker(env).run()
-    domain_of(env).result = result
+def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: judge the report for the output being built, emit every finding as a
+    ``wsis.*`` warning, and return the summary pages to rewrite when what they show changed."""
+    current, outputs = outputs_of(app, env)
+    domain = domain_of(env)
+    domain.sort_records(current.sort_key)
+    domain.output = current
+    result = Checker(env, current).run()
+    result.output = current.name
+    for output in outputs:
+        judged = result if output.name == current.name else Checker(env, output).run()
+        result.by_output[output.name] = {p.part.id: p.state for p in judged.parts}
+    domain.result = result
     for finding in result.findings:
         if finding.subtype == "template":
             continue  # warned when the configuration was read
         location = (finding.docname, finding.lineno) if finding.docname else None
         logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
+    return domain.summaries_to_rewrite(summary_fingerprint(env, result))
+
+
+def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> str:
+    """A digest of everything a summary table shows: the verdicts and the records it lists."""
+    digest = hashlib.sha256()
+    for state in result.parts:
+        digest.update(repr((state.part.id, state.state, state.docname)).encode())
+    digest.update(repr((result.output, result.totals(), result.findings)).encode())
+    domain = domain_of(env)
+    for kind in ("action_lines", "indicators"):
+        for record in domain.records(kind):  # what the tables show of them, not their text
+            shown = {k: v for k, v in vars(record).items() if k != "paragraphs"}
+            digest.update(repr(shown).encode())
+    return digest.hexdigest()
 
 
 def result_of(env: BuildEnvironment) -> Completeness:
@@ -393,6 +469,7 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
 
     return {
         "template": {"id": result.template.id, "version": result.template.version},
+        "output": result.output,
         "complete": result.complete,
         "totals": result.totals(),
         "parts": [
@@ -404,6 +481,7 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
                 "label": p.part.label,
                 "state": p.state,
                 "detail": p.detail,
+                "missing_from": result.missing_from(p.part.id),
                 **where(p.docname, p.lineno),
             }
             for p in result.parts

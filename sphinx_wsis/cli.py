@@ -1,4 +1,5 @@
-"""The ``sphinx-wsis`` command line (SPEC §6): ``init``, ``check`` and ``export``.
+"""The ``sphinx-wsis`` command line (SPEC §6): ``init``, ``check``, ``export``, ``import`` and
+``aggregate``.
 
 Exit status: 0 when the report is complete, 1 while it has gaps (or Sphinx printed warnings),
 2 when the command cannot run (bad usage, no conf.py, extension not enabled, broken template).
@@ -292,6 +293,47 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
     raise click.exceptions.Exit(report.exit_code)
 
 
+# -- pdf ------------------------------------------------------------------------------------------
+
+
+@cli.command(
+    context_settings={"ignore_unknown_options": True},
+    epilog="""\b
+Examples:
+  sphinx-wsis pdf -W                  # CI: fail on any warning, wsis.pdf included
+  sphinx-wsis pdf my-report -b out    # the PDF in out/latex/
+
+Exit status: 0 built, 1 warnings with -W or the build failed, 2 bad arguments.
+""",
+)
+@PROJECT_DIR
+@click.option(
+    "--build-dir",
+    "-b",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to build (default: DIRECTORY/_build); the PDF goes to BUILD_DIR/latex/.",
+)
+@click.option("-W", "strict", is_flag=True, help="Exit with status 1 on any warning.")
+@click.argument("sphinx_args", nargs=-1, type=click.UNPROCESSED)
+def pdf(
+    directory: Path, build_dir: Path | None, strict: bool, sphinx_args: tuple[str, ...]
+) -> None:
+    """Build the PDF of the report in DIRECTORY and report what TeX lost (wsis.pdf).
+
+    Runs `sphinx-build -M latexpdf DIRECTORY BUILD_DIR` (more sphinx-build options may
+    follow), then reads the TeX logs: a page that overflows, a character the font has no
+    glyph for, or a line running more than a few points past the margin becomes a wsis.pdf
+    warning at the file and line of the part it is in.
+    """
+    from .pdf_check import build_pdf
+
+    status = build_pdf(
+        directory, build_dir or directory / "_build", strict=strict, sphinx_args=sphinx_args
+    )
+    raise click.exceptions.Exit(status)
+
+
 # -- export ---------------------------------------------------------------------------------------
 
 
@@ -334,6 +376,84 @@ def export(directory: Path, output: Path, jobs: int) -> None:
     raise click.exceptions.Exit(report.exit_code)
 
 
+# -- aggregate ------------------------------------------------------------------------------------
+
+EXAMPLES_AGGREGATE = """\b
+Examples:
+  sphinx-wsis aggregate submissions/ -o synthesis
+  sphinx-wsis aggregate a/report.json b/report.json report-project/ -o synthesis --pdf
+  sphinx-wsis aggregate submissions/ -o synthesis --no-site --quiet    # data files only, for CI
+
+Exit status: 0 every input read, 1 some input rejected (each is named with the reason) or
+the site did not build cleanly, 2 bad usage.
+"""
+
+
+@cli.command(epilog=EXAMPLES_AGGREGATE)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the synthesis (created if needed).",
+)
+@click.option("--pdf", is_flag=True, help="Also typeset the synthesis as a PDF (lualatex).")
+@click.option("--no-site", is_flag=True, help="Write the data files only, not the site.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Build report projects in N parallel processes (0: one per CPU core).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary.")
+@friendly_errors
+def aggregate(
+    inputs: tuple[Path, ...], output: Path, pdf: bool, no_site: bool, jobs: int, quiet: bool
+) -> None:
+    """Aggregate many reports (INPUT: report.json files, folders of them, report projects)
+    into one synthesis in OUTPUT: synthesis.json, indicators.csv, stories.csv, synthesis.xlsx,
+    and a site (OUTPUT/html) with the coverage of every action line by stakeholder type,
+    every contribution and success story attributed, and indicators side by side.
+
+    A bad input is reported with the reason and skipped; the others are still aggregated.
+    """
+    from .aggregate import aggregate as run
+    from .aggregate.inputs import NoInputs
+    from .aggregate.progress import progress_for
+    from .aggregate.site import SiteError
+
+    try:
+        outcome = run(
+            inputs,
+            output,
+            jobs=jobs or None,
+            pdf=pdf,
+            site=not no_site,
+            progress=progress_for(quiet),
+        )
+    except (NoInputs, SiteError) as exc:
+        raise fail(str(exc)) from None
+    console = err_console()
+    for rejection in outcome.rejected:
+        console.print(
+            f"rejected: {rejection.source}: {rejection.reason}", markup=False, soft_wrap=True
+        )
+    for problem in outcome.site_errors:
+        console.print(f"site: {problem}", markup=False, soft_wrap=True)
+    if not quiet:
+        overview = outcome.synthesis["overview"]
+        where = output / "html" / "index.html" if not no_site else output / "synthesis.json"
+        console.print(
+            f"Aggregated {overview['reports']} reports ({overview['rejected']} inputs rejected, "
+            f"{overview['duplicates']} entities reported twice) into {where}",
+            markup=False,
+            soft_wrap=True,
+        )
+    raise click.exceptions.Exit(outcome.exit_code)
+
+
 # -- helpers --------------------------------------------------------------------------------------
 
 
@@ -357,6 +477,15 @@ def _open_output(output: Path | None) -> Iterator[Any]:
         return
     with output.open("w", encoding="utf-8") as stream:
         yield stream
+
+
+def _add_import() -> None:
+    from .word.command import import_command
+
+    cli.add_command(import_command)
+
+
+_add_import()
 
 
 def main() -> None:

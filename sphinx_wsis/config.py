@@ -83,6 +83,24 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (bool,),
         "Register action lines, stories and indicators as sphinx-needs needs.",
     ),
+    ConfigValue(
+        "wsis_docx_basename",
+        "",
+        "",
+        (str,),
+        "The file name (without ``.docx``) the ``wsis-docx`` builder writes; by default the "
+        "name of the root document's LaTeX file when ``latex_documents`` names one, else "
+        "``wsis20-report``.",
+    ),
+    ConfigValue(
+        "wsis_docx_reference",
+        "",
+        "",
+        (str,),
+        "A Word document (path relative to conf.py) whose styles, page size and margins the "
+        "``wsis-docx`` builder uses, as pandoc's ``--reference-doc``; styles it lacks come from "
+        "the package's own ``reference.docx``.",
+    ),
 )
 
 

@@ -8,7 +8,7 @@ replaces exactly its own records (``clear_doc``) and parallel readers merge thei
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -56,8 +56,11 @@ class WsisDomain(Domain):
         "summary_docs": {},
         "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
+        # {page: {child: [conditions of each toctree listing it]}} for pages with a toctree
+        # inside {only} or {ifconfig}: an output whose conditions fail does not include it
+        "toctree_conditions": {},
     }
-    data_version = 2
+    data_version = 3
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -94,15 +97,25 @@ class WsisDomain(Domain):
         """Remember pages whose tables show the whole report, to rewrite them on any change."""
         self.data["summary_docs"][docname] = True
 
-    def sort_records(self) -> None:
-        """Put records in (document, line) order: reading order differs between serial,
-        parallel and incremental builds, and "the first" of duplicates must not."""
+    def sort_records(self, key: Callable[[Any], Any] | None = None) -> None:
+        """Put records in reading order (``key``; by default document, then line): the order
+        pages are read in differs between serial, parallel and incremental builds, and "the
+        first" of duplicates must be the one a reader meets first."""
+        order = key or (lambda r: (r.docname, r.lineno or 0))
         for kind in (*RECORD_KINDS, "findings"):
-            self.data[kind].sort(key=lambda r: (r.docname, r.lineno or 0))
+            self.data[kind].sort(key=order)
         self._lookups.clear()
+
+    def summaries_to_rewrite(self, fingerprint: str) -> list[str]:
+        """The summary pages, if what they show differs from the last build's."""
+        previous = self.data.get("summary_fingerprint")
+        self.data["summary_fingerprint"] = fingerprint
+        return sorted(self.data["summary_docs"]) if previous != fingerprint else []
 
     def clear_doc(self, docname: str) -> None:
         self.data["summary_docs"].pop(docname, None)
+        self.data.setdefault("toctree_conditions", {}).pop(docname, None)
+        self.data.setdefault("cut_toctree_entries", {}).pop(docname, None)
         if self.data["record_docs"].pop(docname, None) is None:
             return  # nothing of this page is stored: no need to scan every record
         for kind in (*RECORD_KINDS, "findings"):
@@ -117,6 +130,10 @@ class WsisDomain(Domain):
             for docname in otherdata[key]:
                 if docname in wanted:
                     self.data[key][docname] = True
+        conditions = self.data.setdefault("toctree_conditions", {})
+        for docname, children in otherdata.get("toctree_conditions", {}).items():
+            if docname in wanted:
+                conditions[docname] = children
         self._lookups.clear()
 
     # -- roles ----------------------------------------------------------------------------------

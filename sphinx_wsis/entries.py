@@ -16,6 +16,8 @@ class Record:
     docname: str
     lineno: int
     node_id: str
+    #: the ``{only}`` conditions around the block; an output that fails one does not show it
+    only: tuple[str, ...] = ()
 
     @property
     def where(self) -> tuple[str, int]:

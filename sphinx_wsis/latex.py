@@ -26,10 +26,12 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.util import logging, texescape
 
+from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
 from .i18n import _, shown_date
+from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
 from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
 from .nodes import (
@@ -42,6 +44,7 @@ from .nodes import (
     wsis_story,
     wsis_summary,
 )
+from .outputs import shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +56,6 @@ logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).parent / "texinputs" / "sphinxwsis.sty"
 TITLE_MARKER = "% sphinx-wsis title page"
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".pdf")
 LATEX_SECTIONS = [
     "part", "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph",
 ]  # fmt: skip
@@ -74,7 +76,7 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
     prepare_languages(app, builder)  # type: ignore[arg-type]
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
-    reports: list[ReportRecord] = domain_of(builder.env).records("reports")
+    reports: list[ReportRecord] = shown(builder.env, domain_of(builder.env).records("reports"))
     if not reports:
         return
     apply_report_defaults(builder, reports[0])  # type: ignore[arg-type]
@@ -89,11 +91,12 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
         return ""
     source = Path(app.srcdir) / record.logo
     suffix = source.suffix.lower()
-    if suffix not in LOGO_TYPES or not source.is_file():
+    problem = image_problem(source)
+    if problem:
         logger.warning(
-            "wsis-report :logo: %s cannot go on the PDF title page: LaTeX needs a PNG, JPEG "
-            "or PDF file",
+            "wsis-report :logo: %s cannot go on the PDF title page: %s",
             record.logo,
+            problem,
             type="wsis",
             subtype="invalid",
             location=(record.docname, record.lineno),
@@ -108,8 +111,11 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     """The LaTeX title page: entity, stakeholder type, country, period, date, website, logo."""
     template = template_of(config)
 
-    def esc(text: str) -> str:
+    def plain(text: str) -> str:
         return texescape.escape(text, config.latex_engine)
+
+    def esc(text: str) -> str:  # long tokens (a website, a name without spaces) may break
+        return latex_flow.breakable(text, plain)
 
     rows = [
         (_("Stakeholder type"), esc(template.stakeholder_label(record.stakeholder) or "")),
@@ -121,9 +127,9 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
             if record.date
             else r"\csname @date\endcsname",
         ),
-        (_("Website"), _href(record.website, esc) if record.website else ""),
+        (_("Website"), _href(record.website, plain, esc) if record.website else ""),
     ]
-    table = "".join(f"{esc(str(label))} & {value}\\\\\n" for label, value in rows if value)
+    table = "".join(f"{plain(str(label))} & {value}\\\\\n" for label, value in rows if value)
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
     # Translators: footer sentence of the PDF title page; %(template)s is the template's title
     # and source
@@ -147,13 +153,14 @@ def safe_uri(uri: str) -> str:
     return quote(uri, safe="%:/?#[]@!&'()*+,;=~-._")
 
 
-def _href(url: str, esc: Callable[[str], str]) -> str:
-    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash."""
+def _href(url: str, esc: Callable[[str], str], visible: Callable[[str], str]) -> str:
+    """Like Sphinx's ``encode_uri``: escaped for TeX, with hyperref's literal tilde and dash;
+    the visible text is the URL as written."""
     uri = esc(safe_uri(url))
     for escaped, literal in ((r"\textasciitilde{}", "~"), (r"\sphinxhyphen{}", "-"),
                              (r"\textquotesingle{}", "'")):  # fmt: skip
         uri = uri.replace(escaped, literal)
-    return rf"\sphinxhref{{{uri}}}{{{esc(url)}}}"
+    return rf"\sphinxhref{{{uri}}}{{{visible(url)}}}"
 
 
 # -- visitors ------------------------------------------------------------------------------
@@ -167,6 +174,11 @@ def _walk(self: LaTeXTranslator, children: list[nodes.Node]) -> None:
 
 
 def _anchor(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """The block's link target, a source marker for the PDF log check, and its layout fixes."""
+    latex_flow.prepare(node)
+    marker = pdf_check.source_marker(self.builder, node)
+    if marker:
+        self.body.append(f"\n{marker}\n")
     if node["ids"]:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
 
@@ -356,6 +368,7 @@ def _heading(self: LaTeXTranslator, node: wsis_action_line) -> str:
 
 def visit_summary(self: LaTeXTranslator, node: wsis_summary) -> None:
     """Report-wide tables: fixed column widths (so long cells wrap) and styled states."""
+    latex_flow.prepare(node)  # long tokens in indicator names and sources break
     style = self.config.latex_table_style
     rule = "" if ("booktabs" in style or "borderless" in style) else "|"
     _safe_links(node)

@@ -235,13 +235,3 @@ def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         replacement.extend(content)
         node.replace_self(replacement)
         replacement["filled"] = True
-
-
-def outdated_summaries(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: pages with report-wide tables change whenever any page does."""
-    domain = domain_of(env)
-    if added or changed or removed:
-        return [d for d in domain.data["summary_docs"] if d not in removed]
-    return []

@@ -23,6 +23,7 @@ class WsisWarning(StrEnum):
     TEMPLATE = "template"
     CONFIG = "config"
     NEEDS = "needs"
+    PDF = "pdf"
 
     @property
     def description(self) -> str:
@@ -49,4 +50,7 @@ _DESCRIPTIONS = {
     "needs_types entry with the name of a wsis_ need type)",
     WsisWarning.NEEDS: "an entry cannot be registered as a sphinx-needs need (for example an "
     "id the project's needs_id_regex rejects)",
+    WsisWarning.PDF: "the PDF lost something the sources hold: a page that overflows, a "
+    "character the font has no glyph for, text running past the margin (reported by "
+    "sphinx-wsis pdf after LaTeX ran)",
 }

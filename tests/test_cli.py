@@ -140,7 +140,7 @@ def test_generated_conf_workflow_and_readme(tmp_path: Path) -> None:
     assert "pip install wheels/sphinx_wsis-*.whl" in runs  # not on PyPI yet
     assert "sphinx-wsis check --format github" in runs
     assert "sphinx-build -W -b html . _build/html" in runs
-    assert "sphinx-build -M latexpdf . _build -W" in runs
+    assert "sphinx-wsis pdf -W" in runs  # sphinx-build -M latexpdf, then the TeX log check
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload"))
     assert upload["if"] == "${{ !cancelled() }}"
     readme = (project / "README.md").read_text("utf-8")

@@ -224,7 +224,7 @@ def test_ci_pipelines_install_known_packages_and_fail_on_gaps(name: str) -> None
         assert package == "make" or re.search(rf"\b{re.escape(package)}\b", SETUP_SYSTEM), package
     assert "pip install" in commands and "sphinx-wsis" in commands
     assert re.search(r"sphinx-wsis check(?! --format junit -o \S+ \|\| true)", commands)
-    assert "sphinx-build -W" in commands and "-M latexpdf" in commands
+    assert "sphinx-build -W" in commands and "sphinx-wsis pdf -W" in commands
     for line in lines:  # sphinx-build rejects -M anywhere but first
         if "sphinx-build" in line and " -M " in line:
             assert line.split("sphinx-build", 1)[1].split()[0] == "-M", line

@@ -81,7 +81,7 @@ PROBES = """\
 """
 
 EXPECTED = {
-    "fr": ["Exemples de réussite", "Code de l’indicateur", "Type de partie prenante"],
+    "fr": ["Exemples de réussite", "Code de l’indicateur", "Type de partie prenante"],  # noqa: RUF001
     "es": ["Casos de éxito", "Código del indicador", "Tipo de parte interesada"],
     "ru": ["Истории успеха", "Код показателя", "Категория заинтересованной стороны"],
     "ar": ["قصص النجاح", "رمز المؤشر", "فئة صاحب المصلحة"],
@@ -203,8 +203,8 @@ def test_compiled_catalogs_match_their_sources():
     assert result.returncode == 0, result.stderr
 
 
-def test_update_refuses_to_drop_messages_the_code_does_not_print_yet(tmp_path):
-    """Extraction never shrinks the catalog silently (the code marks messages only once wired)."""
+def test_the_catalog_holds_exactly_the_messages_the_code_prints(tmp_path):
+    """Extraction finds no new message and none to drop, and writes nothing (--dry-run)."""
     before = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     script = ROOT / "scripts" / "update-translations"
     result = subprocess.run(
@@ -212,8 +212,8 @@ def test_update_refuses_to_drop_messages_the_code_does_not_print_yet(tmp_path):
     )
     after = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     assert after == before
-    if result.returncode:
-        assert "--allow-removal" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert ", 0 new, 0 dropped" in result.stdout
 
 
 # -- template titles in six languages ----------------------------------------------------------

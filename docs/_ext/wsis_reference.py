@@ -460,12 +460,21 @@ class NeedsReference(GeneratedReference):
 
 
 class SchemaReference(GeneratedReference):
-    """The report JSON Schema: one table per object, nested objects by their path."""
+    """A shipped JSON Schema (the argument; default the report's): one table per object,
+    nested objects by their path."""
 
-    sources = ("schemas/report.schema.json",)
+    optional_arguments = 1
+
+    @property
+    def schema_file(self) -> str:
+        return self.arguments[0] if self.arguments else "report.schema.json"
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(PACKAGE / "schemas" / self.schema_file))
+        return super().run()
 
     def generate(self) -> Iterator[str]:
-        path = PACKAGE / "schemas" / "report.schema.json"
+        path = PACKAGE / "schemas" / self.schema_file
         try:
             schema = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as exc:
@@ -482,7 +491,7 @@ class SchemaReference(GeneratedReference):
     def objects(self, path: str, schema: dict[str, Any]) -> Iterator[str]:
         """A table for ``schema`` if it is an object, then for the objects nested in it."""
         schema = _object_variant(schema)
-        title = path or "report.json"
+        title = path or self.schema_file.replace(".schema", "")
         properties = schema.get("properties")
         if not properties:
             if path.startswith("$defs/"):  # a shared type such as ``year`` or ``url``
@@ -542,10 +551,12 @@ def _object_variant(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 class SchemaFile(SphinxDirective):
-    """The shipped JSON Schema file, verbatim."""
+    """A shipped JSON Schema file (the argument; default the report's), verbatim."""
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        path = PACKAGE / "schemas" / "report.schema.json"
+        path = PACKAGE / "schemas" / (self.arguments[0] if self.arguments else "report.schema.json")
         self.env.note_dependency(str(path))
         try:
             text = path.read_text("utf-8")
