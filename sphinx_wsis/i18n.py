@@ -55,6 +55,16 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar"})
+#: The placeholder marker ``sphinx-wsis init --language`` writes in each language (English:
+#: the template's own ``TODO``). Every build flags them, whatever its language, so a French
+#: page copied into an English report is still a gap; the brackets keep them apart from prose.
+PLACEHOLDER_MARKERS = {
+    "fr": "[À COMPLÉTER]",
+    "es": "[POR COMPLETAR]",
+    "ru": "[ЗАПОЛНИТЬ]",
+    "ar": "[يُستكمل]",
+    "zh": "[待填写]",
+}
 
 #: Translates an English message into the build's ``language`` (English when it has none).
 _: Callable[[str], str] = get_translation(CATALOG)
@@ -433,6 +443,7 @@ __all__ = [
     "LANGUAGES",
     "LOCALE_DIR",
     "N_",
+    "PLACEHOLDER_MARKERS",
     "Entry",
     "TemplateTitles",
     "TitlesError",

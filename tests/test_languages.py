@@ -8,13 +8,14 @@ right-to-left Arabic in a real browser, a PDF in every language with no LaTeX se
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from .conftest import write_project
+from .conftest import sphinx_build, write_project
 from .multilingual import LANGUAGES, TEXT, labels, write_report
 from .test_pdf import build_pdf
 
@@ -268,3 +269,49 @@ def test_an_english_report_stays_left_to_right(build, tmp_path: Path, chromium) 
     assert "dir=" not in built.html().split("<head", 1)[0]
     chromium.get((built.outdir / "index.html").as_uri())
     assert chromium.execute_script(DIRECTIONS)["html"] == "ltr"
+
+
+# -- sphinx-wsis init --language ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "rst"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_init_writes_the_report_in_its_language_and_check_sees_every_gap(
+    tmp_path: Path, language: str, fmt: str
+) -> None:
+    from sphinx_wsis.i18n import PLACEHOLDER_MARKERS, titles_for, translate_template
+
+    from .test_cli import PARTS, TEMPLATE, wsis
+
+    project = tmp_path / "report"
+    made = wsis("init", project, "-e", "Example Networks", "-s", "civil-society",
+                "--format", fmt, "--language", language)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    conf = (project / "conf.py").read_text("utf-8")
+    sources = "\n".join(p.read_text("utf-8") for p in project.rglob(f"*.{fmt}"))
+    translated = translate_template(TEMPLATE, titles_for(TEMPLATE.origin), language)
+    if language == "en":
+        assert "language =" not in conf and "TODO: " in sources
+    else:
+        assert f"language = {'zh_CN' if language == 'zh' else language!r}" in conf
+        assert PLACEHOLDER_MARKERS[language] in sources
+        assert "ITU asks" not in sources and "TODO" not in sources.replace("todo@", "")
+    for section in translated.sections:  # headings and ITU's questions in the language
+        assert section.title in sources, section.title
+        if section.prompt:
+            assert " ".join(section.prompt.split()[:3]) in " ".join(sources.split())
+    for line in translated.action_lines:
+        assert line.title in sources, line.title
+
+    checked = wsis("check", project, "--format", "json")
+    assert checked.returncode == 1, checked.stderr
+    assert "Traceback" not in checked.stderr
+    parts = {p["id"]: p["state"] for p in json.loads(checked.stdout)["parts"]}
+    assert list(parts) == [p.id for p in PARTS]
+    assert parts.pop("key-indicators/indicators") == "missing"  # no indicator yet, as in English
+    assert set(parts.values()) == {"placeholder"}, {
+        k: v for k, v in parts.items() if v != "placeholder"
+    }
+    built = sphinx_build("-b", "html", project, tmp_path / "html")
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    assert "[docutils]" not in built.stderr and "duplicate_def" not in built.stderr
