@@ -315,3 +315,16 @@ def test_init_writes_the_report_in_its_language_and_check_sees_every_gap(
     built = sphinx_build("-b", "html", project, tmp_path / "html")
     assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
     assert "[docutils]" not in built.stderr and "duplicate_def" not in built.stderr
+
+
+@pytest.mark.latex
+def test_a_glyph_no_font_has_is_a_pdf_warning(tmp_path: Path) -> None:
+    """Tibetan is in none of the fonts: ``sphinx-wsis pdf`` names the character and the part."""
+    from .test_cli import wsis
+
+    src = write_report(tmp_path / "src", "fr", extra="Partenaire : ཀ.")
+    result = wsis("pdf", src, "-b", tmp_path / "out")
+    assert "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert "U+0F40" in output and "[wsis.pdf]" in output, output[-3000:]
+    assert (tmp_path / "out" / "latex" / "wsis20-report.pdf").is_file()
