@@ -13,6 +13,7 @@ import gettext
 from pathlib import Path
 
 from sphinx_wsis.i18n import LOCALE_DIR, titles_for, translate_template
+from sphinx_wsis.scaffold.phrases import phrases_for
 from sphinx_wsis.template import load_template, resolve_template
 
 from .conftest import write_project
@@ -67,6 +68,7 @@ author = {project!r}
 language = {language!r}
 exclude_patterns = ["_build"]
 html_theme = {theme!r}
+html_title = project
 """
 
 
@@ -87,6 +89,8 @@ def report_files(language: str, extra: str = "") -> dict[str, str]:
     template = translate_template(english, titles_for(english.origin), language)
     sections = [s for s in template.sections if s.satisfied_by != "contact"]
     lines = [line for line in template.action_lines if line.code != "C1"]
+    contact = next(s.title for s in template.sections if s.satisfied_by == "contact")
+    annex = phrases_for(language).annex_title
     pages = {
         "index.md": f"""\
 # {entity}
@@ -140,22 +144,22 @@ annex
             f":::{{wsis-action-line}} {line.code}\n:not-applicable: {reason}\n:::\n"
             for line in lines
         ),
-        "contact.md": """\
-# Contact
+        "contact.md": f"""\
+# {contact}
 
-:::{wsis-contact}
+:::{{wsis-contact}}
 :name: Achieng Odhiambo
 :role: WSIS focal point
 :email: a.odhiambo@oana.example.org
 :::
 """,
-        "annex.md": """\
-# Annex
+        "annex.md": f"""\
+# {annex}
 
-:::{wsis-completeness}
+:::{{wsis-completeness}}
 :::
 
-:::{wsis-indicators}
+:::{{wsis-indicators}}
 :::
 """,
     }
