@@ -20,12 +20,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
-    from .domain import WsisDomain, outdated_by_template
+    from .domain import WsisDomain, outdated_by_template, reported_already
     from .facts import ExpandFacts, depart_facts, visit_facts_html
     from .guards import break_circular_toctrees, skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
     from .outputs import note_only_blocks
     from .tables import fill_summaries
+    from .theme_context import escape_theme_text
 
     config.register(app)
     i18n.setup(app)
@@ -47,6 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", break_circular_toctrees)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
+    app.connect("warn-missing-reference", reported_already)
+    app.connect("html-page-context", escape_theme_text)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")
     latex.setup(app)

@@ -36,8 +36,10 @@ from .entries import (
     ReportRecord,
     SectionRecord,
     StoryRecord,
+    file_of,
 )
 from .report_content import ResolvedContent, blocks
+from .values import as_uri
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -84,7 +86,63 @@ class WsisJsonBuilder(Builder):
         document = report_document(self.env, self.content)
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        (outdir / REPORT_FILE).write_text(dump(document), encoding="utf-8")
+        target = outdir / REPORT_FILE
+        problems = schema_problems(document)
+        if problems:  # the directives validate every value; this catches what slips past them
+            target.unlink(missing_ok=True)
+            for message, defined_at in problems:
+                location = (
+                    f"{self.env.srcdir / defined_at['file']}:{defined_at['line']}"
+                    if defined_at
+                    else None
+                )
+                logger.warning(
+                    "%s was not written: it would not be valid against its JSON Schema: %s",
+                    REPORT_FILE,
+                    message,
+                    type="wsis",
+                    subtype="invalid",
+                    location=location,
+                )
+            return
+        target.write_text(dump(document), encoding="utf-8")
+
+
+def schema_problems(document: dict[str, Any]) -> list[tuple[str, dict[str, Any] | None]]:
+    """Where ``document`` breaks the shipped JSON Schema: ``(message, defined_at)`` pairs,
+    ``defined_at`` being the source of the nearest record (or None)."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    problems = []
+    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path))):
+        while error.context:  # a oneOf: the branch that got furthest says what is wrong
+            deepest = max(len(e.absolute_path) for e in error.context)
+            error = jsonschema.exceptions.best_match(
+                e for e in error.context if len(e.absolute_path) == deepest
+            )
+        where = "/".join(map(str, error.absolute_path)) or "the document"
+        problems.append((f"{where}: {error.message}", _defined_at(document, error.absolute_path)))
+    return problems
+
+
+def _defined_at(document: Any, path: Iterable[Any]) -> dict[str, Any] | None:
+    """The ``defined_at`` of the innermost object on ``path`` that has one."""
+    found = None
+    node = document
+    for step in path:
+        if isinstance(node, dict) and isinstance(node.get("defined_at"), dict):
+            found = node["defined_at"]
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, dict) and isinstance(node.get("defined_at"), dict):
+        found = node["defined_at"]
+    return found
 
 
 def dump(document: dict[str, Any]) -> str:
@@ -141,8 +199,7 @@ class _Exporter:
     def defined_at(self, record: Record | None) -> dict[str, Any] | None:
         if record is None:
             return None
-        path = Path(self.env.doc2path(record.docname, False)).as_posix()
-        return {"file": path, "line": record.lineno}
+        return {"file": file_of(self.env, record.docname, record.source), "line": record.lineno}
 
     def document(self) -> dict[str, Any]:
         template = self.template
@@ -177,7 +234,7 @@ class _Exporter:
             "country_code": _opt(r.country_code),
             "period": {"start": int(start), "end": int(end)},
             "date": _opt(r.date),
-            "website": _opt(r.website),
+            "website": _uri(r.website),
             "logo": _opt(r.logo),
             "paragraphs": self.text(r),
             "introduction": blocks(self.content.introduction),
@@ -264,7 +321,7 @@ class _Exporter:
             "year": s.year,
             "partners": list(s.partners),
             "location": _opt(s.location),
-            "url": _opt(s.url),
+            "url": _uri(s.url),
             "sdgs": list(s.sdgs),
             "paragraphs": self.text(s),
             "defined_at": self.defined_at(s),
@@ -278,7 +335,7 @@ class _Exporter:
             "unit": _opt(i.unit),
             "year": i.year,
             "source": _opt(i.source),
-            "source_url": _opt(i.source_url),
+            "source_url": _uri(i.source_url),
             "baseline": i.baseline,
             "baseline_year": i.baseline_year,
             "target": i.target,
@@ -337,3 +394,8 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 def _opt(value: str) -> str | None:
     return value or None
+
+
+def _uri(value: str) -> str | None:
+    """A web address as the schema's ``uri`` format wants it (other scripts percent-encoded)."""
+    return as_uri(value) if value else None

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sphinx.util import logging
 
+from .config import template_of
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -283,9 +285,12 @@ def setup(app: Sphinx) -> None:
 
 
 def _load_configured(app: Sphinx, config: Config) -> None:
+    """The built-in catalogue, then the template's files, then the project's (later wins)."""
     setting = config.wsis_indicator_catalogue
     names = [setting] if isinstance(setting, str) else list(setting or [])
-    paths = [Path(app.confdir or ".", name) for name in names if str(name).strip()]
+    template = template_of(config)
+    paths = [Path(name) for name in template.indicator_catalogues]
+    paths += [Path(app.confdir or ".", name) for name in names if str(name).strip()]
     try:
         config._wsis_catalogue = load_catalogue(paths) if paths else builtin_catalogue()
     except CatalogueError as exc:
@@ -293,7 +298,7 @@ def _load_configured(app: Sphinx, config: Config) -> None:
         if not location.rsplit(":", 1)[-1].isdigit():
             location += ":1"
         logger.warning(
-            "wsis_indicator_catalogue: %s; the built-in catalogue is used until it is fixed",
+            "indicator catalogue: %s; the built-in catalogue is used until it is fixed",
             exc.message,
             type="wsis",
             subtype="template",

@@ -21,7 +21,7 @@ from sphinx.util import logging
 from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
-from .entries import Finding, Record
+from .entries import Finding, Record, file_of, warning_location
 from .i18n import PLACEHOLDER_MARKERS
 from .outputs import Output, outputs_of
 from .placement import Homes
@@ -54,6 +54,7 @@ class PartState:
     detail: str = ""
     docname: str | None = None
     lineno: int | None = None
+    source: str = ""
 
 
 @dataclass
@@ -185,8 +186,8 @@ class Checker:
         read = sorted(self.domain.records("findings"), key=order)
         return Completeness(self.template, parts, [*read, *self.findings])
 
-    def finding(self, subtype: str, message: str, where: tuple[str, int | None]) -> None:
-        self.findings.append(Finding(subtype, message, where[0], where[1]))
+    def finding(self, subtype: str, message: str, where: tuple[Any, ...]) -> None:
+        self.findings.append(Finding(subtype, message, *where))
 
     # -- report metadata -----------------------------------------------------------------------
 
@@ -210,13 +211,13 @@ class Checker:
             self.check_placeholder_value("wsis-contact :name:", contact.name, contact.where)
             self.check_placeholder_value("wsis-contact :email:", contact.email, contact.where)
 
-    def check_placeholder_value(self, what: str, value: str, where: tuple[str, int]) -> None:
+    def check_placeholder_value(self, what: str, value: str, where: tuple[Any, ...]) -> None:
         hit = self.placeholders.search([value])
         if hit:
             self.finding("placeholder", f"{what} still holds placeholder text {hit!r}", where)
 
     def duplicate(self, what: str, extra: Record, first: Record) -> None:
-        path = self.env.doc2path(first.docname, False)
+        path = file_of(self.env, first.docname, first.source)
         self.finding(
             "duplicate",
             f"a second {what}; the first is at {path}:{first.lineno}",
@@ -372,7 +373,7 @@ class Checker:
         return line.heading if line else code
 
     def judge_text(
-        self, part: Part, texts: list[str], where: tuple[str, int], *, report: bool = True
+        self, part: Part, texts: list[str], where: tuple[Any, ...], *, report: bool = True
     ) -> PartState:
         words = word_count(texts)
         hit = self.placeholders.search(texts)
@@ -391,7 +392,8 @@ class Checker:
         return state
 
     def report(self, state: PartState, what: str) -> None:
-        self.finding(state.state, f"{what} {state.detail}", (state.docname or "", state.lineno))
+        where = (state.docname or "", state.lineno, state.source)
+        self.finding(state.state, f"{what} {state.detail}", where)
 
     def missing(self, part: Part, message: str, where: tuple[str, int | None]) -> PartState:
         self.finding(MISSING, message, where)
@@ -438,7 +440,11 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for finding in result.findings:
         if finding.subtype == "template":
             continue  # warned when the configuration was read
-        location = (finding.docname, finding.lineno) if finding.docname else None
+        location = (
+            warning_location(env, finding.docname, finding.lineno, finding.source)
+            if finding.docname
+            else None
+        )
         logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
     return domain.summaries_to_rewrite(summary_fingerprint(env, result))
 
@@ -468,10 +474,10 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
     """The machine-readable completeness result (``wsis-completeness.json``)."""
     result = result_of(env)
 
-    def where(docname: str | None, lineno: int | None) -> dict[str, Any]:
+    def where(docname: str | None, lineno: int | None, source: str = "") -> dict[str, Any]:
         if not docname:
             return {"file": None, "line": None}
-        return {"file": Path(env.doc2path(docname, False)).as_posix(), "line": lineno}
+        return {"file": file_of(env, docname, source), "line": lineno}
 
     return {
         "template": {"id": result.template.id, "version": result.template.version},
@@ -488,12 +494,16 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
                 "state": p.state,
                 "detail": p.detail,
                 "missing_from": result.missing_from(p.part.id),
-                **where(p.docname, p.lineno),
+                **where(p.docname, p.lineno, p.source),
             }
             for p in result.parts
         ],
         "findings": [
-            {"subtype": f"wsis.{f.subtype}", "message": f.message, **where(f.docname, f.lineno)}
+            {
+                "subtype": f"wsis.{f.subtype}",
+                "message": f.message,
+                **where(f.docname, f.lineno, f.source),
+            }
             for f in result.findings
         ],
     }

@@ -14,6 +14,7 @@ import functools
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -64,7 +65,7 @@ def err_console() -> Console:
 
 def fail(message: str) -> click.exceptions.Exit:
     """Print ``message`` as an error and stop with exit status 2."""
-    err_console().print(f"[bold red]Error:[/] {message}", soft_wrap=True, markup=True)
+    err_console().print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, markup=True)
     return click.exceptions.Exit(EXIT_USAGE)
 
 
@@ -149,7 +150,9 @@ def init(
     """Create a new report project in DIRECTORY, with a page for every part of the template.
 
     Every part starts as placeholder text with ITU's question, so `sphinx-wsis check` lists
-    each one as a gap until it is written. DIRECTORY must be new or empty.
+    each one as a gap until it is written. DIRECTORY must be new or empty. The entity, the
+    title and the template's text are written as text in every file: quoted in conf.py,
+    escaped in the pages and README.md.
     """
     from .scaffold import Options, check_target, render_project, write_project
     from .template import TemplateError, available_templates, load_template, resolve_template
@@ -159,9 +162,18 @@ def init(
         template_path = resolve_template(template_spec, Path.cwd())
         template = load_template(template_path)
     except TemplateError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--template'") from None
+        raise click.BadParameter(
+            f"WSIS template: {exc} [wsis.template]", param_hint="'--template'"
+        ) from None
     copied = None if template_spec in available_templates() else template_path
     entity = _ask("entity", entity, "Organization (entity) the report is by")
+    for name, value in (("--entity", entity), ("--title", title)):
+        control = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs")), None)
+        if control is not None and not control.isspace():
+            raise click.BadParameter(
+                f"holds the control character U+{ord(control):04X}; write plain text",
+                param_hint=f"'{name}'",
+            )
     entity = " ".join(entity.split())
     if not entity:
         raise click.BadParameter("must not be empty", param_hint="'--entity'")
@@ -376,7 +388,12 @@ def export(directory: Path, output: Path, jobs: int) -> None:
     ):
         written = run.outdir / "report.json"
         if not written.is_file():
-            raise ProjectError("the wsis-json builder wrote no report.json")
+            why = [
+                f"{w.file}:{w.line}: {w.message}" if w.file else w.message
+                for w in run.warnings
+                if w.type == "wsis.invalid" and "was not written" in w.message
+            ]
+            raise ProjectError("\n".join(why) or "the wsis-json builder wrote no report.json")
         data = written.read_text("utf-8")
         report = CheckReport.from_run(run)
     with _open_output(output) as stream:

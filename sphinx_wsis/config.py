@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from .template import (
     TemplateError,
     changed_official_parts,
     load_template,
+    pattern_problem,
     resolve_template,
 )
 
@@ -113,7 +115,91 @@ def register(app: Sphinx) -> None:
             types=value.types,
             description=value.description,
         )
+    app.connect("config-inited", check_settings, priority=50)
     app.connect("config-inited", load_configured_template, priority=100)
+
+
+def check_settings(app: Sphinx, config: Config) -> None:
+    """Refuse a ``wsis_*`` setting that cannot be used, before anything reads it.
+
+    Each bad value is one ``wsis.config`` warning at the line of conf.py that sets it, saying
+    what was expected; the setting falls back to its default (a bad ``wsis_template`` stops
+    completeness from being judged, as a broken template does). ``sphinx-wsis`` commands stop
+    with the same message. Runs before Sphinx's own type check, which then sees a valid value.
+    """
+    problems: list[str] = []
+    bad_template: str | None = None
+    for value in CONFIG_VALUES:
+        problem = _setting_problem(value, getattr(config, value.name))
+        if problem is None:
+            continue
+        message = f"{value.name} = {getattr(config, value.name)!r}: {problem}"
+        if value.name == "wsis_template":
+            message += "; completeness is not checked until it is fixed"
+        else:
+            message += f"; using the default {value.default!r}"
+        if value.name in getattr(config, "_overrides", {}):
+            location = None
+            message += " (set with -D on the command line)"
+        else:
+            location = _setting_location(app, value.name) or _conf_file(app)
+        logger.warning(message, type="wsis", subtype="config", location=location)
+        problems.append(f"{location}: {message}" if location else message)
+        setattr(config, value.name, copy.copy(value.default))
+        if value.name == "wsis_template":
+            bad_template = message
+    config._wsis_setting_errors = problems
+    config._wsis_bad_template_setting = bad_template
+
+
+def _setting_problem(setting: ConfigValue, value: Any) -> str | None:
+    """What is wrong with a setting's value, in the author's words, or None."""
+    name = setting.name
+    if name in ("wsis_require_success_stories", "wsis_use_needs"):
+        return None if isinstance(value, bool) else "expected True or False"
+    if name == "wsis_min_words":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return "expected a whole number, e.g. 20 (the fewest words a part may hold)"
+        return None
+    if name == "wsis_template":
+        if not isinstance(value, str) or not value.strip():
+            return "expected a template name or the path of a template .yaml file, as text"
+        return None
+    if name == "wsis_placeholder_patterns":
+        if not isinstance(value, list | tuple):
+            return 'expected a list of texts, e.g. ["DRAFT", "re:X{3,}"]'
+        for pattern in value:
+            problem = pattern_problem(pattern)
+            if problem:
+                return f"{pattern!r} {problem}"
+        return None
+    if isinstance(value, bool) and bool not in setting.types:  # True is an int to Python
+        value = object()
+    if not isinstance(value, setting.types):  # a setting without its own rule: its type
+        words = dict.fromkeys(_TYPE_WORDS.get(t, t.__name__) for t in setting.types)
+        expected = " or ".join(words)
+        return f"expected {expected}"
+    return None
+
+
+_TYPE_WORDS = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "True or False",
+    list: "a list",
+    tuple: "a list",
+    dict: "a mapping",
+}
+
+
+def setting_errors(config: Config) -> list[str]:
+    """The bad ``wsis_*`` settings of this build, as ``conf.py:line: message``."""
+    return list(getattr(config, "_wsis_setting_errors", []))
+
+
+def _conf_file(app: Sphinx) -> str | None:
+    return f"{Path(app.confdir, 'conf.py')}:1" if app.confdir is not None else None
 
 
 def load_configured_template(app: Sphinx, config: Config) -> None:
@@ -123,7 +209,10 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
     its file and line, as Sphinx treats a bad configuration value: the pages still render with
     the built-in template, completeness is not judged, and ``-W`` fails the build.
     """
-    config._wsis_template_error = None
+    config._wsis_template_error = getattr(config, "_wsis_bad_template_setting", None)
+    if config._wsis_template_error:  # already reported by check_settings
+        config._wsis_template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
+        return
     try:
         path = resolve_template(config.wsis_template, app.confdir)
         template = load_template(path)
@@ -189,7 +278,7 @@ def _setting_location(app: Sphinx, name: str) -> str | None:
     except OSError:
         return None
     for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith(name):
+        if re.match(rf"\s*{name}\s*(=|\+=|\[)", line):
             return f"{conf}:{number}"
     return None
 

@@ -36,6 +36,7 @@ from .entries import (
     StoryRecord,
 )
 from .i18n import unique_id
+from .myst_options import cut_options, is_myst
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -71,6 +72,12 @@ def _text_options(*names: str) -> dict[str, Callable[[str], Any]]:
 class WsisDirective(SphinxDirective):
     """Shared plumbing: findings, option look-up with validation, parsing the body."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if is_myst(self.state):  # an option MyST cut at " #" is lost text: say so
+            for cut in cut_options(self.block_text, self.options):
+                self.finding("invalid", cut.message(self.name), line=self.lineno + cut.offset)
+
     @property
     def template(self) -> Template:
         return template_of(self.config)
@@ -80,10 +87,25 @@ class WsisDirective(SphinxDirective):
         """The report's UN language (``language`` in conf.py), English by default."""
         return language_of(self.config.language)
 
-    def finding(self, subtype: str, message: str, option: str | None = None) -> None:
-        domain_of(self.env).add_finding(
-            Finding(subtype, message, self.env.docname, self.option_line(option))
-        )
+    def finding(
+        self, subtype: str, message: str, option: str | None = None, *, line: int | None = None
+    ) -> None:
+        source, lineno = self.source_line(line or self.option_line(option))
+        domain_of(self.env).add_finding(Finding(subtype, message, self.env.docname, lineno, source))
+
+    def source_line(self, lineno: int) -> tuple[str, int]:
+        """``(file, line)`` of a line of this directive: the included file when the directive
+        came in through ``include`` (``""`` for the document's own file)."""
+        source, line = self.state_machine.get_source_and_line(lineno)
+        if not source or line is None:
+            return "", lineno
+        path = Path(source).resolve()
+        if path == Path(self.env.doc2path(self.env.docname)).resolve():
+            return "", line
+        try:
+            return path.relative_to(Path(self.env.srcdir).resolve()).as_posix(), line
+        except ValueError:
+            return path.as_posix(), line  # included from outside the project
 
     def option_line(self, option: str | None) -> int:
         """The line an option is written on, so a finding points at it."""
@@ -152,6 +174,7 @@ class WsisDirective(SphinxDirective):
         return content
 
     def record(self, kind: str, record: Record, node: wsis_node) -> None:
+        record.source, record.lineno = self.source_line(record.lineno)
         domain_of(self.env).add(kind, record)
         node["record"] = kind
         self.env.events.emit("wsis-record", self, record, node)

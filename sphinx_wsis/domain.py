@@ -201,6 +201,16 @@ def _replace_text(contnode: nodes.Element, text: str) -> nodes.Element:
 
 def _warn_unknown(message: str, node: nodes.Node) -> None:
     logger.warning(message, type="wsis", subtype="unknown", location=node)
+    node[_WARNED] = True
+
+
+_WARNED = "wsis_warned"
+
+
+def reported_already(app: Any, domain: Any, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: no second, generic warning (``nitpicky``) for a ``wsis:``
+    reference whose own ``wsis.unknown`` warning was given."""
+    return True if node.get(_WARNED) else None
 
 
 def outdated_by_template(

@@ -7,8 +7,13 @@ can drop them when a page is re-read and merge them from parallel readers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .warnings import WsisWarning
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 
 @dataclass
@@ -18,10 +23,13 @@ class Record:
     node_id: str
     #: the ``{only}`` conditions around the block; an output that fails one does not show it
     only: tuple[str, ...] = ()
+    #: The file the record is written in, relative to the source directory, when it is not the
+    #: document's own (content pulled in by ``include``); ``lineno`` is then a line of it.
+    source: str = ""
 
     @property
-    def where(self) -> tuple[str, int]:
-        return (self.docname, self.lineno)
+    def where(self) -> tuple[str, int, str]:
+        return (self.docname, self.lineno, self.source)
 
 
 @dataclass
@@ -126,9 +134,25 @@ class Finding:
     message: str
     docname: str
     lineno: int | None
+    source: str = ""  # as Record.source
 
     def __post_init__(self) -> None:
         self.subtype = WsisWarning(self.subtype).value  # a typo here is a bug, not a finding
+
+
+def file_of(env: BuildEnvironment, docname: str, source: str = "") -> str:
+    """The file a record or finding is in, relative to the source directory (POSIX)."""
+    return source or Path(env.doc2path(docname, False)).as_posix()
+
+
+def warning_location(
+    env: BuildEnvironment, docname: str, lineno: int | None, source: str = ""
+) -> str | tuple[str, int | None]:
+    """A ``location`` for Sphinx's logger: the included file and its line when there is one."""
+    if not source:
+        return (docname, lineno)
+    path = Path(env.srcdir, source)
+    return f"{path}:{lineno}" if lineno else str(path)
 
 
 RECORD_KINDS: dict[str, type[Record]] = {

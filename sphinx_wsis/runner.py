@@ -134,7 +134,7 @@ def run_sphinx(
     from sphinx.application import Sphinx
 
     from .checks import completeness_document, result_of
-    from .config import template_error
+    from .config import setting_errors, template_error
 
     srcdir = srcdir.resolve()
     find_conf(srcdir)
@@ -152,15 +152,20 @@ def run_sphinx(
                 warning=warning,
                 freshenv=True,
                 parallel=parallel,
+                # every warning carries its [type], so findings are told apart from the rest
+                confoverrides={"show_warning_types": True},
             )
             if EXTENSION not in app.extensions:
                 raise ProjectError(
                     f"{srcdir / 'conf.py'} does not enable sphinx-wsis: add "
                     f'"{EXTENSION}" to its extensions list'
                 )
+            bad_settings = setting_errors(app.config)
+            if bad_settings:  # a build falls back to defaults and warns; check says so and stops
+                raise ProjectError("\n".join(f"{p} [wsis.config]" for p in bad_settings))
             broken_template = template_error(app.config)
             if broken_template:  # a build falls back and warns; check cannot judge anything
-                raise ProjectError(f"template error: {broken_template}")
+                raise ProjectError(f"WSIS template: {broken_template} [wsis.template]")
             app.build()
         except ProjectError:
             raise

@@ -120,6 +120,8 @@ class Template:
     chapters: tuple[Chapter, ...]
     sections: tuple[Section, ...]
     action_lines: tuple[ActionLine, ...]
+    #: indicator catalogue files the template adds to the built-in one (absolute paths)
+    indicator_catalogues: tuple[str, ...] = ()
     _aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     # -- look-ups ---------------------------------------------------------------------------
@@ -292,7 +294,7 @@ def load_template(path: str | Path) -> Template:
 
 def parse_template(raw: bytes | str, origin: str) -> Template:
     """Validate template YAML and build the model; every problem names ``origin:line``."""
-    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    text = _decode(raw, origin) if isinstance(raw, bytes) else raw
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         node = _compose(text)
@@ -301,11 +303,29 @@ def parse_template(raw: bytes | str, origin: str) -> Template:
         raise TemplateError(f"not valid YAML: {exc.problem}", _at(origin, line)) from exc
     except yaml.YAMLError as exc:
         raise TemplateError(f"not valid YAML: {exc}", origin) from exc
+    except RecursionError as exc:
+        raise TemplateError(
+            f"the YAML is nested too deeply (more than {MAX_DEPTH} levels are refused)", origin
+        ) from exc
     if node is None:
         raise TemplateError("the template file is empty", origin)
     lines: dict[tuple[Any, ...], int] = {}
-    data = _plain(node, (), lines, origin, yaml.constructor.SafeConstructor())
+    data = _Plain(origin, lines).convert(node)
     return _Validator(data, lines, origin, digest).template()
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    """The template's text; a file that is not UTF-8 is named with its line and column."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise TemplateError(
+            f"the template file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}, "
+            f"column {column}); save it as UTF-8",
+            _at(origin, line),
+        ) from None
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -318,6 +338,9 @@ def _compose(text: str) -> yaml.Node | None:
     if fast is not None:
         try:
             return yaml.compose(text, Loader=fast)
+        except yaml.MarkedYAMLError as exc:
+            if "nesting depth" in str(exc.problem):  # libyaml's own limit: do not recurse again
+                raise
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -334,36 +357,73 @@ _PLAIN_TAGS = {
 }
 
 
-def _plain(
-    node: yaml.Node,
-    path: tuple[Any, ...],
-    lines: dict,
-    origin: str,
-    scalars: yaml.constructor.SafeConstructor,
-) -> Any:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+#: Limits that keep a hostile or broken template from exhausting the machine: a template holds
+#: a few hundred values, nested six levels deep, so these are far above any real one.
+MAX_DEPTH = 50
+MAX_VALUES = 100_000
+
+
+class _Plain:
+    """Converts a YAML node tree into plain data, recording the line of every value.
+
+    Aliases are followed, so the data a template expands to is counted as it grows: a "billion
+    laughs" of nested aliases stops at :data:`MAX_VALUES`, an alias to its own ancestor and
+    nesting beyond :data:`MAX_DEPTH` are refused, each with the line where it happens.
+    """
+
+    def __init__(self, origin: str, lines: dict) -> None:
+        self.origin = origin
+        self.lines = lines
+        self.scalars = yaml.constructor.SafeConstructor()
+        self.values = 0
+        self.open: set[int] = set()  # ids of the collections being converted (the current path)
+
+    def convert(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise TemplateError(
+                f"the template expands to more than {MAX_VALUES:,} values (aliases repeated "
+                "inside aliases?); refused",
+                _at(self.origin, node),
+            )
+        if len(path) > MAX_DEPTH:
+            raise TemplateError(
+                f"the YAML is nested more than {MAX_DEPTH} levels deep; refused",
+                _at(self.origin, node),
+            )
+        self.lines[path] = node.start_mark.line + 1
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if node.tag not in _PLAIN_TAGS:
+                raise _tag_error(node, self.origin)
+            return self.scalars.construct_object(node)
+        if id(node) in self.open:
+            raise TemplateError(
+                "an alias refers to a value that contains it (a recursive alias); refused",
+                _at(self.origin, node),
+            )
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise _tag_error(node, self.origin)
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            raise _tag_error(node, origin)
+            raise _tag_error(node, self.origin)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-                raise TemplateError("keys must be plain text", _at(origin, key_node))
+                raise TemplateError("keys must be plain text", _at(self.origin, key_node))
             key = str(key_node.value)
             if key in result:
-                raise TemplateError(f"key {key!r} appears twice", _at(origin, key_node))
-            result[key] = _plain(value_node, (*path, key), lines, origin, scalars)
-            lines[(*path, key)] = key_node.start_mark.line + 1  # point at the key, not its value
+                raise TemplateError(f"key {key!r} appears twice", _at(self.origin, key_node))
+            result[key] = self.convert(value_node, (*path, key))
+            self.lines[(*path, key)] = key_node.start_mark.line + 1  # the key, not its value
         return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _tag_error(node, origin)
-        return [
-            _plain(item, (*path, i), lines, origin, scalars) for i, item in enumerate(node.value)
-        ]
-    if node.tag not in _PLAIN_TAGS:
-        raise _tag_error(node, origin)
-    return scalars.construct_object(node)
 
 
 def _tag_error(node: yaml.Node, origin: str) -> TemplateError:
@@ -418,7 +478,12 @@ class _Validator:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"expected text, found {_kind(value)}")
-        text = str(value).strip()
+        for char in str(value).strip():
+            if unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n":
+                raise self.fail(
+                    path, f"holds the control character U+{ord(char):04X}: templates hold text"
+                )
+        text = " ".join(str(value).split())  # titles and prompts are read as one paragraph
         if required and not text:
             raise self.fail(path, "must not be empty")
         return text
@@ -447,6 +512,7 @@ class _Validator:
                 "submission",
                 "placeholders",
                 "rules",
+                "indicator-catalogue",
             },
         )
         if top.get("schema", 1) != 1:
@@ -484,6 +550,9 @@ class _Validator:
             self.text(p, ("placeholders", i))
             for i, p in enumerate(self.items(top.get("placeholders", []), ("placeholders",)))
         )
+        for i, pattern in enumerate(placeholders):
+            if problem := pattern_problem(pattern):
+                raise self.fail(("placeholders", i), f"{pattern!r} {problem}")
         submission = self.mapping(
             top.get("submission", {}), ("submission",), set(), {"email", "deadline", "url"}
         )
@@ -544,7 +613,18 @@ class _Validator:
             chapters=tuple(chapters),
             sections=tuple(sections),
             action_lines=tuple(lines),
+            indicator_catalogues=self.catalogues(top.get("indicator-catalogue")),
             _aliases=_aliases(lines),
+        )
+
+    def catalogues(self, value: Any) -> tuple[str, ...]:
+        """``indicator-catalogue:``, one file or a list, relative to the template file."""
+        if value is None:
+            return ()
+        names = [value] if isinstance(value, str) else self.items(value, ("indicator-catalogue",))
+        base = Path(self.origin).parent
+        return tuple(
+            str(base / self.text(name, ("indicator-catalogue", i))) for i, name in enumerate(names)
         )
 
     def section(self, raw: Any, path: tuple, chapter: str) -> Section:
@@ -600,6 +680,20 @@ class _Validator:
             if value in seen:
                 raise self.fail(path, f"{what} {value!r} is defined twice")
             seen.add(value)
+
+
+def pattern_problem(pattern: Any) -> str | None:
+    """Why a placeholder pattern cannot be used, or None (shared with template validation)."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "is not a non-empty text"
+    if pattern.startswith("re:"):
+        try:
+            re.compile(pattern[3:])
+        except re.error as exc:
+            return f"is not a valid regular expression ({exc})"
+        if re.fullmatch(pattern[3:], ""):
+            return "is a regular expression that matches empty text"
+    return None
 
 
 def _kind(value: Any) -> str:

@@ -11,7 +11,7 @@ import datetime as _dt
 import math
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .i18n import slug as any_script_slug
 
@@ -24,7 +24,13 @@ LATEST_YEAR_AHEAD = 30  # targets may look decades ahead, not centuries
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$")
-_SDG_RE = re.compile(r"^\d{1,2}(\.[0-9a-z]{1,2}(\.\d{1,2})?)?$")
+_SDG_RE = re.compile(r"^[0-9]{1,2}(\.[0-9a-z]{1,2}(\.[0-9]{1,2})?)?$")
+_DATE_RE = re.compile(r"^([0-9]{4})(-[0-9]{2}(-[0-9]{2})?)?$")
+#: What RFC 3986 allows in a URL besides ASCII letters and digits; anything else is
+#: percent-encoded where a URI is promised (report.json). ``_URL_NEVER`` is refused outright.
+_URL_ASCII = frozenset("-._~:/?#[]@!$&'()*+,;=%")
+_URL_NEVER = frozenset('"<>')
+_HOST_RE = re.compile(r"[\w.-]+|[0-9a-fA-F:.]+")
 
 
 _DECIMAL_COMMA_RE = re.compile(r"^([+-]?\d+),(\d+)$")
@@ -72,10 +78,12 @@ def number(raw: str) -> int | float:
     if not _NUMBER_RE.match(value):
         raise InvalidValue(_not_a_number(raw.strip()))
     value = value.replace(",", "")
+    if re.fullmatch(r"[+-]?\d+", value):
+        return int(value)  # every digit kept: no round trip through float
     result = float(value)
     if not math.isfinite(result):
         raise InvalidValue(f"{raw.strip()!r} is not a finite number")
-    return int(result) if re.fullmatch(r"[+-]?\d+", value) else result
+    return result
 
 
 def _not_a_number(raw: str) -> str:
@@ -129,16 +137,25 @@ def _check_plausible(result: int, today: _dt.date | None) -> int:
     return result
 
 
-def date(raw: str) -> str:
-    """An ISO date (``2025-05-28``), a month (``2025-05``) or a year; returned as written."""
+def date(raw: str, *, today: _dt.date | None = None) -> str:
+    """An ISO date (``2025-05-28``), a month (``2025-05``) or a year, in a plausible year;
+    returned as written (digits 0-9, month and day with two digits each)."""
     value = raw.strip()
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            _dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return value
-    raise InvalidValue(f"{value!r} is not a date (write it as YYYY-MM-DD, e.g. 2025-05-28)")
+    match = _DATE_RE.match(value)
+    fmt = {1: "%Y", 2: "%Y-%m", 3: "%Y-%m-%d"}[value.count("-") + 1] if match else ""
+    try:
+        if not match:
+            raise ValueError
+        _dt.datetime.strptime(value, fmt)
+    except ValueError:
+        raise InvalidValue(
+            f"{value!r} is not a date (write it as YYYY-MM-DD with the digits 0-9, e.g. 2025-05-28)"
+        ) from None
+    try:
+        year(match[1], today=today)  # 0001-01-01 is a valid date but not a report's
+    except InvalidValue as exc:
+        raise InvalidValue(f"{value!r} is not a plausible date: {exc}") from None
+    return value
 
 
 def period(raw: str) -> tuple[int, int]:
@@ -161,14 +178,69 @@ def email(raw: str) -> str:
 
 
 def url(raw: str) -> str:
-    """An absolute http(s) URL; anything else (``javascript:``, ``file:``) is refused."""
+    """An absolute http(s) URL, as written; anything else (``javascript:``, ``file:``) is
+    refused, and so are characters that can never be part of a URL as written: spaces,
+    quotes, angle brackets and control characters (RFC 3986, appendix C)."""
     value = raw.strip()
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InvalidValue(
             f"{value!r} is not a web address (it must start with https:// or http://)"
         )
+    for char in value:
+        if char in _URL_NEVER or char.isspace() or not char.isprintable():
+            shown = {" ": "a space"}.get(char, repr(char))
+            raise InvalidValue(
+                f"{value!r} is not a web address: {shown} cannot be part of one "
+                f"(write it percent-encoded, as {quote(char, safe='')})"
+            )
+    if not _HOST_RE.fullmatch(parts.hostname):
+        raise InvalidValue(f"{value!r} is not a web address: {parts.hostname!r} is not a host")
     return value
+
+
+def as_uri(value: str) -> str:
+    """A web address in the form RFC 3986 allows, for documents that promise a URI: the host
+    in IDNA, other scripts and characters RFC 3986 does not allow (``\\``, ``{``, a ``%`` that
+    starts no escape) percent-encoded; ``value`` has passed :func:`url`."""
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = _percent_encode(host)
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    userinfo, _, _ = parts.netloc.rpartition("@")
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    if userinfo:
+        netloc = f"{_percent_encode(userinfo)}@{netloc}"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            _percent_encode(parts.path),
+            _percent_encode(parts.query),
+            _percent_encode(parts.fragment),
+        )
+    )
+
+
+def _percent_encode(text: str) -> str:
+    """``text`` with every character RFC 3986 does not allow percent-encoded (as UTF-8)."""
+    out = []
+    for i, char in enumerate(text):
+        if char == "%":
+            allowed = bool(re.fullmatch(r"[0-9A-Fa-f]{2}", text[i + 1 : i + 3]))  # an escape
+        else:
+            allowed = (char.isascii() and char.isalnum()) or char in _URL_ASCII
+        out.append(char if allowed else quote(char, safe=""))
+    return "".join(out)
 
 
 def choice(raw: str, allowed: tuple[str, ...] | list[str], what: str) -> str:
@@ -255,7 +327,10 @@ def sdgs(raw: str) -> list[str]:
     items = [i.removeprefix("SDG").strip() for i in listing(raw)]
     for item in items:
         if not _SDG_RE.match(item) or not 1 <= int(item.split(".")[0]) <= 17:
-            raise InvalidValue(f"{item!r} is not an SDG goal or indicator (e.g. 9 or 9.c.1)")
+            raise InvalidValue(
+                f"{item!r} is not an SDG goal or indicator (write it with the digits 0-9 and "
+                "the letters a-z, e.g. 9 or 9.c.1)"
+            )
     return items
 
 

@@ -41,13 +41,19 @@ _DESCRIPTIONS = {
     WsisWarning.EMPTY: "a part is present but has no text, or fewer words than wsis_min_words",
     WsisWarning.PLACEHOLDER: "a part still holds placeholder text (TODO, TBD, Lorem ipsum, …)",
     WsisWarning.INVALID: "a value is malformed: number, year, date, e-mail, URL, enum value, "
-    "an aspect outside any action line, N/A without a reason or with content",
+    "an aspect outside any action line, N/A without a reason or with content, an option value "
+    "MyST cut at ' #'; or report.json would not be valid against its schema (it is then not "
+    "written)",
     WsisWarning.DUPLICATE: "the same part, indicator id, story or report block appears twice",
     WsisWarning.UNKNOWN: "an unknown action-line code, section key, aspect, template or "
     "cross-reference target",
-    WsisWarning.TEMPLATE: "the template file does not load or validate",
-    WsisWarning.CONFIG: "a setting of the project conflicts with sphinx-wsis (for example a "
-    "needs_types entry with the name of a wsis_ need type)",
+    WsisWarning.TEMPLATE: "the template file does not load or validate (not UTF-8, not YAML, "
+    "aliases expanding past 100,000 values or containing themselves, nested deeper than 50 "
+    "levels, a key or value the template format does not allow)",
+    WsisWarning.CONFIG: "a wsis_* setting in conf.py has a value sphinx-wsis cannot use (it "
+    "falls back to its default; sphinx-wsis commands stop), or a setting of the project "
+    "conflicts with sphinx-wsis (for example a needs_types entry with the name of a wsis_ "
+    "need type)",
     WsisWarning.NEEDS: "an entry cannot be registered as a sphinx-needs need (for example an "
     "id the project's needs_id_regex rejects)",
     WsisWarning.PDF: "the PDF lost something the sources hold: a page that overflows, a "

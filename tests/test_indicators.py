@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from sphinx_wsis import charts, geo
 from sphinx_wsis.builder import SCHEMA_PATH
 from sphinx_wsis.catalogue import builtin_catalogue, load_catalogue
+from sphinx_wsis.template import resolve_template
 from tests.conftest import MYST_CONF, sphinx_build, write_project
 
 REPORT = """\
@@ -430,6 +431,52 @@ def test_a_project_catalogue_adds_codes(build, tmp_path: Path) -> None:
     built = build(write_project(tmp_path, {"index.md": page}, conf=conf))
     assert "Réseaux communautaires soutenus" in built.html()
     assert built.wsis_warnings("unknown") == []
+
+
+def _template_with_catalogue(tmp_path: Path, catalogue: str) -> None:
+    """A renamed copy of the shipped template that names its own indicator catalogue."""
+    official = Path(resolve_template("wsis20-stakeholder", None)).read_text("utf-8")
+    text = official.replace("id: wsis20-stakeholder", "id: national-review", 1)
+    (tmp_path / "national.yaml").write_text(
+        text + "\nindicator-catalogue: [catalogues/national.yaml]\n", encoding="utf-8"
+    )
+    (tmp_path / "catalogues").mkdir()
+    (tmp_path / "catalogues/national.yaml").write_text(catalogue, encoding="utf-8")
+
+
+def test_a_template_catalogue_adds_codes_and_the_project_wins(build, tmp_path: Path) -> None:
+    _template_with_catalogue(
+        tmp_path,
+        "indicators:\n"
+        "  NAT-1:\n    units: [count]\n    name: {en: Public Wi-Fi hotspots}\n"
+        "  NAT-2:\n    units: [count]\n    name: {en: Template name}\n",
+    )
+    (tmp_path / "project.yaml").write_text(
+        "indicators:\n  NAT-2:\n    units: [count]\n    name: {en: Project name}\n",
+        encoding="utf-8",
+    )
+    conf = MYST_CONF + (
+        'wsis_template = "national.yaml"\nwsis_indicator_catalogue = "project.yaml"\n'
+    )
+    page = REPORT + "".join(
+        f":::{{wsis-indicator}}\n:code: {code}\n:value: 3\n:year: 2024\n:source: x\n:::\n"
+        for code in ("NAT-1", "NAT-2")
+    )
+    built = build(write_project(tmp_path, {"index.md": page}, conf=conf))
+    html = built.html()
+    assert "Public Wi-Fi hotspots" in html and "Project name" in html
+    assert "Template name" not in html
+    assert built.wsis_warnings("unknown") == [] and built.wsis_warnings("template") == []
+
+
+def test_a_broken_template_catalogue_is_a_warning_naming_its_file(build, tmp_path: Path) -> None:
+    _template_with_catalogue(
+        tmp_path, "indicators:\n  X1:\n    name: {en: X}\n    units: [furlongs]\n"
+    )
+    conf = MYST_CONF + 'wsis_template = "national.yaml"\n'
+    built = build(write_project(tmp_path, {"index.md": REPORT}, conf=conf))
+    (warning,) = built.wsis_warnings("template")
+    assert "catalogues/national.yaml" in warning and "furlongs" in warning
 
 
 def test_a_broken_catalogue_is_one_clear_warning(tmp_path: Path) -> None:

@@ -11,21 +11,27 @@ format (``md`` for MyST, ``rst``) plus the files both share.
 from __future__ import annotations
 
 import shutil
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from docutils.utils import column_width
 
 from ..directives import DIRECTIVES
 from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
 from ..template import ActionLine, Chapter, Section, Template
 from ..values import slug
+from . import escape
 from .phrases import marker_for, phrases_for
 
 FILES = Path(__file__).parent / "files"
+#: The files both formats share, with the language each is written in (see :mod:`.escape`).
+COMMON_FILES = {
+    "conf.py": "python",
+    "README.md": "markdown",
+    ".gitignore": "text",
+    ".github/workflows/wsis.yml": "text",
+}
 FORMATS = ("md", "rst")
 FALLBACK_MARKER = "TODO"
 #: conf.py's ``language`` for each UN language: Sphinx and docutils know Chinese as zh_CN.
@@ -134,7 +140,7 @@ def render_project(template: Template, options: Options) -> dict[str, str]:
     """Every file of the new project, as ``{relative path: text}``."""
     if options.fmt not in FORMATS:
         raise ScaffoldError(f"unknown source format {options.fmt!r} (use md or rst)")
-    env = _environment(options.fmt)
+    page_env = _environment("markdown" if options.fmt == "md" else "rst")
     naming = template
     template = translate_template(template, titles_for(template.origin), options.language)
     pages = plan_pages(template, options, naming)
@@ -160,11 +166,12 @@ def render_project(template: Template, options: Options) -> dict[str, str]:
     }
     files: dict[str, str] = {}
     for page in pages:
-        text = env.get_template(f"{options.fmt}/{page.kind}.jinja").render(
+        text = page_env.get_template(f"{options.fmt}/{page.kind}.jinja").render(
             **common, page=page, **page.context
         )
         files[f"{page.docname}.{options.fmt}"] = text
-    for name in ("conf.py", "README.md", ".gitignore", ".github/workflows/wsis.yml"):
+    for name, target in COMMON_FILES.items():
+        env = _environment(target)
         files[name] = env.get_template(f"common/{name}.jinja").render(**common)
     return files
 
@@ -229,34 +236,7 @@ def section_title(section: Section) -> str:
     return f"{section.number}. {section.title}" if section.number else section.title
 
 
-def _wrap(text: str, width: int = 96, prefix: str = "", first: str | None = None) -> str:
-    """Wrap prose for a source file; ``prefix`` starts every line after the first."""
-    lines = textwrap.wrap(
-        " ".join(text.split()),
-        width=width,
-        initial_indent=prefix if first is None else first,
-        subsequent_indent=prefix,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return "\n".join(lines)
-
-
-def _underline(title: str, char: str) -> str:
-    return char * max(column_width(title), 3)
-
-
-def _environment(fmt: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(FILES),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["wrap"] = _wrap
-    env.filters["underline"] = _underline
-    env.filters["pyrepr"] = repr
+def _environment(target: str) -> jinja2.Environment:
+    env = escape.environment(jinja2.FileSystemLoader(FILES), target)
     env.globals["section_title"] = section_title
     return env

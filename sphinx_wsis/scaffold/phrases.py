@@ -98,8 +98,7 @@ PHRASES = {
         asks="国际电联的问题：",
         report_title="{entity}信息社会世界峰会+20报告",
         annex_title="附件：完成情况和指标",
-        annex_intro="本附件由报告本身生成。矩阵显示《{template}》的\n"
-        "每个部分是否已在本报告中涵盖。",
+        annex_intro="本附件由报告本身生成。矩阵显示《{template}》的每个部分是否已在本报告中涵盖。",
         annex_indicators="本报告中的所有指标：",
         focal_point="信息社会世界峰会联络人姓名",
         story_title="{line}成功案例",
