@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ import yaml
 from sphinx.util import logging
 
 from .config import template_of
+from .i18n import report_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-#: The six official UN languages, in the UN's order; English is the template's own language.
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _DIMENSION_KEY = "abcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
@@ -44,11 +42,8 @@ class CatalogueError(Exception):
         self.location = location
 
 
-def language_of(language: str | None) -> str:
-    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``;
-    English for any other language."""
-    primary = re.split(r"[-_@.]", (language or "").strip().lower(), maxsplit=1)[0]
-    return primary if primary in LANGUAGES else "en"
+#: The UN language of a Sphinx ``language`` setting (``fr_CA`` → ``fr``), else English.
+language_of = report_language
 
 
 def _localized(texts: dict[str, str], language: str) -> str:

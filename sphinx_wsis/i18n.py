@@ -42,8 +42,6 @@ from babel import numbers as babel_numbers
 from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
-from .catalogue import LANGUAGES, multiplier_label, unit_label
-from .catalogue import language_of as report_language
 from .template import Template, _compact
 
 if TYPE_CHECKING:
@@ -53,6 +51,8 @@ if TYPE_CHECKING:
 CATALOG = "sphinx_wsis"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
+#: The six official UN languages, in the UN's order; English is the template's own language.
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar"})
 #: The placeholder marker ``sphinx-wsis init --language`` writes in each language (English:
@@ -95,6 +95,13 @@ def setup(app: Sphinx) -> None:
     for namespace in ("general", "console"):
         sphinx_locale.translators.pop((namespace, CATALOG), None)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+
+
+def report_language(language: str | None) -> str:
+    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``;
+    English for any other language."""
+    primary = re.split(r"[-_@.]", (language or "").strip().lower(), maxsplit=1)[0]
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def is_rtl(language: str | None) -> bool:
@@ -157,6 +164,8 @@ def format_value(
     multiplier labels come from the units vocabulary (``data/units.yaml``), a unit outside it
     is shown as written. The one formatting function of the report: cards, tables, charts.
     """
+    from .catalogue import multiplier_label, unit_label  # the catalogue reads the template
+
     if value is None:
         return "—"
     lang = report_language(language)
