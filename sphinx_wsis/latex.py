@@ -30,7 +30,7 @@ from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
-from .i18n import _, shown_date
+from .i18n import _, is_rtl, shown_date
 from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
 from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
@@ -107,6 +107,10 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     return name
 
 
+#: Before the title page of a right-to-left report: its rows are {value & label} (sphinxwsis.sty).
+RTL_SWITCH = r"\sphinxwsisrtltrue"
+
+
 def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     """The LaTeX title page: entity, stakeholder type, country, period, date, website, logo."""
     template = template_of(config)
@@ -129,7 +133,11 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
         ),
         (_("Website"), _href(record.website, plain, esc) if record.website else ""),
     ]
-    table = "".join(f"{plain(str(label))} & {value}\\\\\n" for label, value in rows if value)
+    rtl = is_rtl(config.language) and config.latex_engine == "lualatex"
+    cells = [(plain(str(label)), value) for label, value in rows if value]
+    table = "".join(
+        f"{value} & {label}\\\\\n" if rtl else f"{label} & {value}\\\\\n" for label, value in cells
+    )
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
     # Translators: footer sentence of the PDF title page; %(template)s is the template's title
     # and source
@@ -138,7 +146,7 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
         "Society (WSIS), following the %(template)s."
     ) % {"template": f"{template.title} ({template.source})"}
     return (
-        f"{TITLE_MARKER}\n\\sphinxwsistitlepage{{{logo_tex}}}"
+        f"{TITLE_MARKER}\n{RTL_SWITCH if rtl else ''}\\sphinxwsistitlepage{{{logo_tex}}}"
         f"{{\\csname @title\\endcsname}}{{{esc(record.entity)}}}{{{esc(footer)}}}%\n{{{table}}}\n"
     )
 

@@ -156,6 +156,9 @@ def test_the_report_builds_its_pdf_in_every_language(tmp_path: Path, language: s
             assert _pdf_words(english) not in text, english
         assert "LuaHBTeX" in log
     assert _pdf_words(TEXT[language][0]) in text
+    tex = (pdf.outdir / "wsis20-report.tex").read_text("utf-8")
+    # Arabic: babel's right-to-left set-up and a title page whose rows read right to left
+    assert ("bidi=basic-r" in tex) == ("\\sphinxwsisrtltrue" in tex) == (language == "ar")
 
 
 def _pdf_words(text: str) -> str:
