@@ -26,11 +26,13 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def lint(session: nox.Session) -> None:
-    """ruff lint and format check."""
-    session.install("ruff")
+    """ruff lint and format check; the message catalog is complete and compiled."""
+    session.install("ruff", "babel")
     paths = ["sphinx_wsis", "tests", "docs", "benchmarks", "noxfile.py"]
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
+    session.run("python", "scripts/update-translations", "--check")
+    session.run("python", "scripts/update-translations", "--dry-run")
 
 
 @nox.session(python="3.11")

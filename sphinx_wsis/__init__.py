@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import catalogue, charts, config, hints, i18n, latex, report_content, word
+    from . import catalogue, charts, config, hints, i18n, latex, report_content, rtl, word
     from .addresses import KeepAddressesVerbatim
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     charts.setup(app)
     hints.setup(app)
     report_content.setup(app)
+    rtl.setup(app)
     word.setup(app)
     if _use_needs(app):
         from . import needs

@@ -20,6 +20,7 @@ import yaml
 from sphinx.util import logging
 
 from .config import template_of
+from .i18n import report_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _DIMENSION_KEY = "abcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
@@ -42,10 +42,8 @@ class CatalogueError(Exception):
         self.location = location
 
 
-def language_of(language: str | None) -> str:
-    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``."""
-    base = (language or "en").replace("-", "_").split("_")[0].lower()
-    return base if base in LANGUAGES else "en"
+#: The UN language of a Sphinx ``language`` setting (``fr_CA`` → ``fr``), else English.
+language_of = report_language
 
 
 def _localized(texts: dict[str, str], language: str) -> str:

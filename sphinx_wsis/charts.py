@@ -32,8 +32,9 @@ from .catalogue import DATA_DIR, language_of, load_yaml, multiplier_label, unit_
 from .domain import domain_of
 from .entries import IndicatorRecord
 from .facts import writes_no_pages
+from .i18n import format_value
 from .nodes import wsis_chart
-from .render import dimensions_text, format_value
+from .render import dimensions_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -126,7 +127,7 @@ def describe(spec: ChartSpec, records: list[IndicatorRecord]) -> str:
     for line, record in zip(spec.series, records, strict=True):
 
         def show(value: float, record: IndicatorRecord = record) -> str:
-            return format_value(value, record.unit, record.multiplier, language)
+            return format_value(value, record.unit, language, record.multiplier)
 
         values = "; ".join(f"{year}: {show(value)}" for year, value in line.points)
         text = f"{line.label}: {values}"

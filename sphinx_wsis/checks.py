@@ -22,6 +22,7 @@ from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
 from .entries import RECORD_KINDS, Finding, Record, file_of, warning_location
+from .i18n import PLACEHOLDER_MARKERS
 from .outputs import Output, outputs_of
 from .placement import Homes
 from .template import Part, Template
@@ -108,7 +109,12 @@ class PlaceholderMatcher:
 
 
 def placeholder_patterns(config: Config) -> list[str]:
-    return [*template_of(config).placeholders, *config.wsis_placeholder_patterns]
+    """The template's placeholders, the scaffold's marker in each UN language, the user's."""
+    return [
+        *template_of(config).placeholders,
+        *PLACEHOLDER_MARKERS.values(),
+        *config.wsis_placeholder_patterns,
+    ]
 
 
 class Checker:

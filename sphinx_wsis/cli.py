@@ -135,6 +135,15 @@ def cli(debug: bool) -> None:
     "(copied into the project).",
 )
 @click.option("--title", default="", help="Report title (default: WSIS+20 Report of ENTITY).")
+@click.option(
+    "--language",
+    "-l",
+    type=click.Choice(["en", "fr", "es", "ru", "ar", "zh"]),
+    default="en",
+    show_default=True,
+    help="The report's language (a UN language): headings, ITU's questions, placeholder text "
+    "and conf.py's language setting.",
+)
 @friendly_errors
 def init(
     directory: Path,
@@ -143,6 +152,7 @@ def init(
     fmt: str,
     template_spec: str,
     title: str,
+    language: str,
 ) -> None:
     """Create a new report project in DIRECTORY, with a page for every part of the template.
 
@@ -184,6 +194,7 @@ def init(
         fmt=fmt,
         title=" ".join(title.split()),
         template_setting=copied.name if copied else "",
+        language=language,
     )
     files = render_project(template, options)
     write_project(directory, files, copied)

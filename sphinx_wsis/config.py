@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from . import i18n
 from .template import (
     DEFAULT_TEMPLATE,
     Template,
@@ -226,7 +227,25 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     else:
         _warn_if_impersonating(template)
-    config._wsis_template = template
+    config._wsis_template = _in_report_language(template, config.language)
+
+
+def _in_report_language(template: Template, language: str | None) -> Template:
+    """The template with its titles in the report's language (codes and aliases unchanged).
+
+    A translations file that cannot be read is a ``wsis.template`` warning; the titles then
+    stay in the template's own language.
+    """
+    try:
+        titles = i18n.titles_for(template.origin)
+    except i18n.TitlesError as exc:
+        message = f"WSIS template translations: {exc}; titles stay in the template's language"
+        path = i18n.titles_path(template.origin)
+        found = re.search(r":(\d+):", str(exc))
+        location = f"{path}:{found.group(1) if found else 1}"
+        logger.warning(message, type="wsis", subtype="template", location=location)
+        return template
+    return i18n.translate_template(template, titles, language)
 
 
 def _warn_if_impersonating(template: Template) -> None:

@@ -18,7 +18,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_id
 
 from . import geo, values
 from .catalogue import Entry, catalogue_of, language_of, unit_label
@@ -36,6 +35,7 @@ from .entries import (
     SectionRecord,
     StoryRecord,
 )
+from .i18n import unique_id
 from .myst_options import cut_options, is_myst
 from .nodes import (
     wsis_action_line,
@@ -133,7 +133,9 @@ class WsisDirective(SphinxDirective):
         return self.value(option, values.text, required=required) or ""
 
     def anchor(self, node: nodes.Element, prefix: str, term: str) -> str:
-        node_id = make_id(self.env, self.state.document, prefix, term)
+        """``prefix-term`` as the element's id, unique in the page; letters of any script kept
+        (Sphinx's ``make_id`` would number a Chinese or Russian title's anchor instead)."""
+        node_id = unique_id(self.state.document, prefix, term)
         node["ids"].append(node_id)
         self.state.document.note_explicit_target(node)
         return node_id
@@ -420,7 +422,7 @@ class StoryDirective(WsisDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar = _text_options(
-        "action-lines", "year", "partners", "location", "url", "sdgs"
+        "action-lines", "year", "partners", "location", "url", "sdgs", "id"
     )
 
     def run(self) -> list[nodes.Node]:
@@ -430,7 +432,7 @@ class StoryDirective(WsisDirective):
             self.env.docname,
             self.lineno,
             "",
-            slug=values.slug(title) or "story",
+            slug=self.value("id", values.identifier) or values.slug(title) or "story",
             title=title,
             action_lines=codes,
             year=self.value("year", values.year),

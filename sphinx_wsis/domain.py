@@ -7,6 +7,7 @@ replaces exactly its own records (``clear_doc``) and parallel readers merge thei
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from .entries import (
     Record,
     StoryRecord,
 )
+from .i18n import _
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -36,7 +38,8 @@ logger = logging.getLogger(__name__)
 
 class WsisDomain(Domain):
     name = "wsis"
-    label = "WSIS report"
+    # Translators: name of the wsis domain (index, object types)
+    label = _("WSIS report")
     object_types = {  # noqa: RUF012 - Domain API
         "action-line": ObjType("action line", "al"),
         "indicator": ObjType("indicator", "ind"),
@@ -171,10 +174,10 @@ class WsisDomain(Domain):
             if found is None:  # the part is missing: the completeness check says so already
                 return None if explicit else _replace_text(contnode, title)  # type: ignore[return-value]
         elif typ == "ind":
-            found = self.lookup("indicators", "id", target.strip().lower())
+            found = self.lookup("indicators", "id", _target_id(target))
             title = found.name if isinstance(found, IndicatorRecord) else target
         elif typ == "story":
-            found = self.lookup("stories", "slug", target.strip().lower())
+            found = self.lookup("stories", "slug", _target_id(target))
             title = found.title if isinstance(found, StoryRecord) else target
         else:
             return None
@@ -235,3 +238,8 @@ def outdated_by_template(
 
 def domain_of(env: BuildEnvironment) -> WsisDomain:
     return env.domains["wsis"]  # type: ignore[return-value]
+
+
+def _target_id(target: str) -> str:
+    """An id as a role names it, compared as ids are made (NFKC, case-folded, any script)."""
+    return unicodedata.normalize("NFKC", target.strip()).casefold()

@@ -35,7 +35,9 @@ _QUOTER = "wsis:smartquotes"
 def facts_node(rows: list[Row], document: nodes.document, *classes: str) -> wsis_facts:
     """The rows as one node; rows without text are left out, values get Sphinx's smart quotes."""
     quote = _smart_quotes(document)
-    kept = [(label, quote_outside_addresses(text, quote), uri) for label, text, uri in rows if text]
+    kept = [
+        (str(label), quote_outside_addresses(text, quote), uri) for label, text, uri in rows if text
+    ]
     values = "\n".join(text for _, text, _ in kept)
     return wsis_facts(values, values, rows=kept, classes=["wsis-fields", *classes])
 

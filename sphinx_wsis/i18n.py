@@ -50,11 +50,21 @@ if TYPE_CHECKING:
 
 CATALOG = "sphinx_wsis"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DEFAULT_LANGUAGE = "en"
 #: The six official UN languages, in the UN's order; English is the template's own language.
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-DEFAULT_LANGUAGE = "en"
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar"})
+#: The placeholder marker ``sphinx-wsis init --language`` writes in each language (English:
+#: the template's own ``TODO``). Every build flags them, whatever its language, so a French
+#: page copied into an English report is still a gap; the brackets keep them apart from prose.
+PLACEHOLDER_MARKERS = {
+    "fr": "[À COMPLÉTER]",
+    "es": "[POR COMPLETAR]",
+    "ru": "[ЗАПОЛНИТЬ]",
+    "ar": "[يُستكمل]",
+    "zh": "[待填写]",
+}
 
 #: Translates an English message into the build's ``language`` (English when it has none).
 _: Callable[[str], str] = get_translation(CATALOG)
@@ -88,7 +98,8 @@ def setup(app: Sphinx) -> None:
 
 
 def report_language(language: str | None) -> str:
-    """One of :data:`LANGUAGES` for Sphinx's ``language`` (``fr_CA`` → ``fr``), else English."""
+    """The UN language of a Sphinx ``language`` setting: ``fr_CA`` → ``fr``, ``zh_CN`` → ``zh``;
+    English for any other language."""
     primary = re.split(r"[-_@.]", (language or "").strip().lower(), maxsplit=1)[0]
     return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
 
@@ -98,9 +109,6 @@ def is_rtl(language: str | None) -> bool:
 
 
 # -- numbers, amounts, dates -------------------------------------------------------------------
-
-#: Unit labels shown after a number; ``percent`` and ``usd`` are formatted by Babel instead.
-UNIT_LABELS: dict[str, str] = {"per-100": N_("per 100 inhabitants"), "number": ""}
 
 
 def babel_locale(language: str | None) -> Locale:
@@ -147,17 +155,40 @@ def format_usd(value: int | float, language: str | None) -> str:
     return re.sub(r"USD(?=\d)", "USD\u00a0", re.sub(r"(?<=\d)USD", "\u00a0USD", text))
 
 
-def format_value(value: int | float | None, unit: str, language: str | None) -> str:
-    """An indicator's value with its unit: ``99,3 %``, ``48 per 100 inhabitants``, ``12 km``."""
+def format_value(
+    value: int | float | None, unit: str, language: str | None, multiplier: str = ""
+) -> str:
+    """An indicator's value as the report's language shows it, with its unit and multiplier.
+
+    ``99,3 %`` (fr), ``USD 1,200``, ``2.2 billion people``, ``17 pour 100 habitants``; unit and
+    multiplier labels come from the units vocabulary (``data/units.yaml``), a unit outside it
+    is shown as written. The one formatting function of the report: cards, tables, charts.
+    """
+    from .catalogue import multiplier_label, unit_label  # the catalogue reads the template
+
     if value is None:
         return "—"
-    if unit == "percent":
+    lang = report_language(language)
+    scale = multiplier_label(multiplier, lang) if multiplier else ""
+    if unit == "percent" and not scale:
         return format_percent(value, language)
-    if unit == "usd":
+    if unit == "usd" and not scale:
         return format_usd(value, language)
     number = format_number(value, language)
-    label = UNIT_LABELS.get(unit, unit)
-    return f"{number} {_(label) if unit in UNIT_LABELS and label else label}".strip()
+    if unit == "usd":
+        return " ".join(["USD", number, scale])
+    return " ".join(filter(None, [number, scale, unit_label(unit, lang)]))
+
+
+def shown_date(value: str, language: str | None) -> str:
+    """A date as a report shows it: in the language's words, or as written in English.
+
+    English reports keep the ISO form the author typed (``2025-05-28``), unambiguous for every
+    reader of an English UN document; the other languages get their own (``28 mai 2025``).
+    """
+    if report_language(language) == DEFAULT_LANGUAGE:
+        return value
+    return format_date(value, language)
 
 
 def format_date(value: str, language: str | None) -> str:
@@ -421,6 +452,7 @@ __all__ = [
     "LANGUAGES",
     "LOCALE_DIR",
     "N_",
+    "PLACEHOLDER_MARKERS",
     "Entry",
     "TemplateTitles",
     "TitlesError",
@@ -437,6 +469,7 @@ __all__ = [
     "parse_titles",
     "report_language",
     "setup",
+    "shown_date",
     "slug",
     "titles_for",
     "titles_path",

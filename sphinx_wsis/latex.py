@@ -30,8 +30,10 @@ from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
 from .entries import ReportRecord
+from .i18n import _, is_rtl, shown_date
 from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
+from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
 from .nodes import (
     wsis_action_line,
     wsis_aspect,
@@ -71,6 +73,7 @@ def prepare_latex(app: Sphinx, builder: Builder) -> None:
     """``write-started``: ship the style file and logo, and put our title page in place."""
     if builder.format != "latex":
         return
+    prepare_languages(app, builder)  # type: ignore[arg-type]
     outdir = Path(builder.outdir)
     shutil.copyfile(STYLE_FILE, outdir / STYLE_FILE.name)
     reports: list[ReportRecord] = shown(builder.env, domain_of(builder.env).records("reports"))
@@ -104,6 +107,10 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     return name
 
 
+#: Before the title page of a right-to-left report: its rows are {value & label} (sphinxwsis.sty).
+RTL_SWITCH = r"\sphinxwsisrtltrue"
+
+
 def title_page(record: ReportRecord, config: Config, logo: str) -> str:
     """The LaTeX title page: entity, stakeholder type, country, period, date, website, logo."""
     template = template_of(config)
@@ -115,18 +122,32 @@ def title_page(record: ReportRecord, config: Config, logo: str) -> str:
         return latex_flow.breakable(text, plain)
 
     rows = [
-        ("Stakeholder type", esc(template.stakeholder_label(record.stakeholder) or "")),
-        ("Country", esc(record.country)),
-        ("Reporting period", esc(record.period.replace("-", "\u2013"))),
-        ("Date", esc(record.date) if record.date else r"\csname @date\endcsname"),
-        ("Website", _href(record.website, plain, esc) if record.website else ""),
+        (_("Stakeholder type"), esc(template.stakeholder_label(record.stakeholder) or "")),
+        (_("Country"), esc(record.country)),
+        (_("Reporting period"), esc(record.period.replace("-", "\u2013"))),
+        (
+            _("Date"),
+            esc(shown_date(record.date, config.language))
+            if record.date
+            else r"\csname @date\endcsname",
+        ),
+        (_("Website"), _href(record.website, plain, esc) if record.website else ""),
     ]
-    table = "".join(f"{label} & {value}\\\\\n" for label, value in rows if value)
+    rtl = is_rtl(config.language) and config.latex_engine == "lualatex"
+    cells = [(plain(str(label)), value) for label, value in rows if value]
+    table = "".join(
+        f"{value} & {label}\\\\\n" if rtl else f"{label} & {value}\\\\\n" for label, value in cells
+    )
     logo_tex = rf"\sphinxwsislogo{{{logo}}}" if logo else ""
-    template_name = esc(f"{template.title} ({template.source})")
+    # Translators: footer sentence of the PDF title page; %(template)s is the template's title
+    # and source
+    footer = _(
+        "Report on the implementation of the outcomes of the World Summit on the Information "
+        "Society (WSIS), following the %(template)s."
+    ) % {"template": f"{template.title} ({template.source})"}
     return (
-        f"{TITLE_MARKER}\n\\sphinxwsistitlepage{{{logo_tex}}}"
-        f"{{\\csname @title\\endcsname}}{{{esc(record.entity)}}}{{{template_name}}}%\n{{{table}}}\n"
+        f"{TITLE_MARKER}\n{RTL_SWITCH if rtl else ''}\\sphinxwsistitlepage{{{logo_tex}}}"
+        f"{{\\csname @title\\endcsname}}{{{esc(record.entity)}}}{{{esc(footer)}}}%\n{{{table}}}\n"
     )
 
 
@@ -411,6 +432,8 @@ def handlers(node_class: type[nodes.Element]) -> dict[str, tuple[Any, Any]]:
 
 def setup(app: Sphinx) -> None:
     app.add_latex_package("sphinxwsis")
+    app.connect("config-inited", choose_engine)
+    app.connect("build-finished", finish_latexmkrc)
     app.connect("write-started", prepare_latex)
 
 

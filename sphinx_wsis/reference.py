@@ -148,7 +148,8 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
     ),
     "wsis-success-story": DirectiveDoc(
         "A success story (the template asks for at least one per action line).",
-        argument="The story's title. Its slug is the target of the ``wsis:story`` role.",
+        argument="The story's title. Its slug (or ``:id:``) is the target of the ``wsis:story`` "
+        "role.",
         content="The story itself.",
         options={
             "action-lines": OptionDoc(
@@ -163,6 +164,12 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             "location": OptionDoc("Where it took place."),
             "url": OptionDoc("A page with more about the story.", accepts=_URL),
             "sdgs": OptionDoc("Sustainable Development Goals it contributes to.", accepts=_SDGS),
+            "id": OptionDoc(
+                "The identifier used by the ``wsis:story`` role, the page's anchor and the JSON "
+                "document.",
+                accepts="letters of any script, digits, hyphens, underscores and dots",
+                default="the title's slug, keeping the letters of every script",
+            ),
         },
     ),
     "wsis-indicator": DirectiveDoc(
@@ -217,8 +224,8 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             ),
             "id": OptionDoc(
                 "The identifier used by the ``wsis:ind`` role and in the JSON document.",
-                accepts="lowercase letters, digits and hyphens",
-                default="the slug of the name",
+                accepts="letters of any script, digits, hyphens, underscores and dots",
+                default="the slug of the name, keeping the letters of every script",
             ),
             "source-url": OptionDoc("Address of the source.", accepts=_URL),
             "baseline": OptionDoc(

@@ -12,31 +12,36 @@ from typing import Any
 
 from docutils import nodes
 
-from .catalogue import multiplier_label, unit_label
 from .entries import ContactRecord, IndicatorRecord, ReportRecord, StoryRecord
 from .facts import Row, facts_node
+from .i18n import N_, _, format_value, shown_date
 from .template import Template
 
+#: Indicator statuses and scopes as the reader sees them (SPEC §3); option values stay as typed.
+STATUS_LABELS = {
+    "complete": N_("complete"),
+    "in-progress": N_("in progress"),
+    "not-started": N_("not started"),
+    "not-applicable": N_("not applicable"),
+}
+SCOPE_LABELS = {
+    "global": N_("global"),
+    "regional": N_("regional"),
+    "national": N_("national"),
+    # Translators: indicator scope, about the reporting entity itself
+    "organisational": N_("organisational"),
+}
 
-def format_number(value: int | float) -> str:
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+def status_label(status: str) -> str:
+    """``in-progress`` → ``in progress`` in the report's language."""
+    known = STATUS_LABELS.get(status)
+    return str(_(known)) if known else status.replace("-", " ")
 
 
-def format_value(
-    value: int | float | None, unit: str, multiplier: str = "", language: str = "en"
-) -> str:
-    """``74%``, ``USD 1,200``, ``2.2 billion people``, ``17 pour 100 habitants``."""
-    if value is None:
-        return "—"
-    number = format_number(value)
-    scale = multiplier_label(multiplier, language) if multiplier else ""
-    if unit == "percent" and not scale:
-        return f"{number}%"
-    if unit == "usd":
-        return " ".join(filter(None, ["USD", number, scale]))
-    return " ".join(filter(None, [number, scale, unit_label(unit, language)]))
+def scope_label(scope: str) -> str:
+    known = SCOPE_LABELS.get(scope)
+    return str(_(known)) if known else scope
 
 
 def dimensions_text(dimensions: list[tuple[str, str]]) -> str:
@@ -49,16 +54,20 @@ def report_card(
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     title = nodes.paragraph(classes=["wsis-report-entity"])
-    title += nodes.strong(record.entity or "Unnamed entity", record.entity or "Unnamed entity")
+    entity = record.entity or _("Unnamed entity")
+    title += nodes.strong(entity, entity)
     result.append(title)
-    subtitle = f"WSIS+20 report {record.period}: {template.title}"
+    subtitle = _("WSIS+20 report %(period)s: %(template)s") % {
+        "period": record.period,
+        "template": template.title,
+    }
     result.append(nodes.paragraph(subtitle, subtitle, classes=["wsis-report-template"]))
     rows: list[Row] = [
-        ("Stakeholder type", template.stakeholder_label(record.stakeholder) or "", ""),
-        ("Country", record.country, ""),
-        ("Reporting period", record.period, ""),
-        ("Date", record.date, ""),
-        ("Website", record.website, record.website),
+        (_("Stakeholder type"), template.stakeholder_label(record.stakeholder) or "", ""),
+        (_("Country"), record.country, ""),
+        (_("Reporting period"), record.period, ""),
+        (_("Date"), shown_date(record.date, document.settings.env.config.language), ""),
+        (_("Website"), record.website, record.website),
     ]
     result.append(facts_node(rows, document, "wsis-report-fields"))
     return result
@@ -66,12 +75,14 @@ def report_card(
 
 def contact_card(record: ContactRecord, document: nodes.document) -> list[nodes.Node]:
     rows: list[Row] = [
-        ("Name", record.name, ""),
-        ("Role", record.role, ""),
-        ("Unit", record.unit, ""),
-        ("E-mail", record.email, f"mailto:{record.email}"),
-        ("Phone", record.phone, ""),
-        ("Address", record.address, ""),
+        (_("Name"), record.name, ""),
+        # Translators: contact card field, the person's position
+        (_("Role"), record.role, ""),
+        # Translators: contact card field, the department the person works in
+        (_("Unit"), record.unit, ""),
+        (_("E-mail"), record.email, f"mailto:{record.email}"),
+        (_("Phone"), record.phone, ""),
+        (_("Address"), record.address, ""),
     ]
     return [facts_node(rows, document, "wsis-contact-fields")]
 
@@ -79,9 +90,12 @@ def contact_card(record: ContactRecord, document: nodes.document) -> list[nodes.
 def not_applicable_note(reason: str, template: Template, code: str | None) -> nodes.Node:
     line = template.action_line(code) if code else None
     note = nodes.paragraph(classes=["wsis-na-note"])
-    label = f"Not applicable ({line.label}): " if line else "Not applicable: "
+    if line:
+        label = _("Not applicable (%(action_line)s): ") % {"action_line": line.label}
+    else:
+        label = str(_("Not applicable: "))
     note += nodes.strong(label, label)
-    note += nodes.Text(reason or "no reason given")
+    note += nodes.Text(reason or _("no reason given"))
     return note
 
 
@@ -89,14 +103,14 @@ def story_header(
     record: StoryRecord, template: Template, document: nodes.document
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-story-title"])
-    title += nodes.Text(f"Success story: {record.title}")
+    title += nodes.Text(_("Success story: %(title)s") % {"title": record.title})
     rows: list[Row] = [
-        ("Action lines", ", ".join(action_line_labels(record.action_lines, template)), ""),
-        ("Year", str(record.year or ""), ""),
-        ("Location", record.location, ""),
-        ("Partners", ", ".join(record.partners), ""),
-        ("SDGs", ", ".join(record.sdgs), ""),
-        ("More", record.url, record.url),
+        (_("Action lines"), ", ".join(action_line_labels(record.action_lines, template)), ""),
+        (_("Year"), str(record.year or ""), ""),
+        (_("Location"), record.location, ""),
+        (_("Partners"), ", ".join(record.partners), ""),
+        (_("SDGs"), ", ".join(record.sdgs), ""),
+        (_("More"), record.url, record.url),
     ]
     return [title, facts_node(rows, document, "wsis-story-fields")]
 
@@ -109,7 +123,7 @@ def indicator_card(
     figure = nodes.paragraph(classes=["wsis-indicator-value"])
 
     def show(value: int | float | None) -> str:
-        return format_value(value, record.unit, record.multiplier, language)
+        return format_value(value, record.unit, language, record.multiplier)
 
     value_text = show(record.value)
     figure += nodes.strong(value_text, value_text)
@@ -119,18 +133,18 @@ def indicator_card(
     official = record.catalogue_name if record.catalogue_name != record.name else ""
     code = " ".join(filter(None, [record.code, f"({official})" if official else ""]))
     rows: list[Row] = [
-        ("Indicator code", code, ""),
-        ("Definition", record.definition, ""),
-        ("Breakdown", dimensions_text(record.dimensions), ""),
-        ("Baseline", dated(record.baseline, record.baseline_year, show), ""),
-        ("Target", dated(record.target, record.target_year, show), ""),
-        ("Series", series, ""),
-        ("Source", record.source, record.source_url),
-        ("Scope", " · ".join(filter(None, [record.scope, record.geo])), ""),
-        ("Action lines", ", ".join(action_line_labels(record.action_lines, template)), ""),
-        ("SDG", ", ".join(record.sdg), ""),
-        ("Status", record.status.replace("-", " "), ""),
-        ("Note", record.note, ""),
+        (_("Indicator code"), code, ""),
+        (_("Definition"), record.definition, ""),
+        (_("Breakdown"), dimensions_text(record.dimensions), ""),
+        (_("Baseline"), dated(record.baseline, record.baseline_year, show), ""),
+        (_("Target"), dated(record.target, record.target_year, show), ""),
+        (_("Series"), series, ""),
+        (_("Source"), record.source, record.source_url),
+        (_("Scope"), " · ".join(filter(None, [scope_label(record.scope), record.geo])), ""),
+        (_("Action lines"), ", ".join(action_line_labels(record.action_lines, template)), ""),
+        (_("SDG"), ", ".join(record.sdg), ""),
+        (_("Status"), status_label(record.status), ""),
+        (_("Note"), record.note, ""),
     ]
     return [title, figure, facts_node(rows, document, "wsis-indicator-fields")]
 
@@ -146,7 +160,7 @@ def dated_value(
     value: int | float | None, year: int | None, unit: str, multiplier: str = "",
     language: str = "en",
 ) -> str:  # fmt: skip
-    return dated(value, year, lambda v: format_value(v, unit, multiplier, language))
+    return dated(value, year, lambda v: format_value(v, unit, language, multiplier))
 
 
 def action_line_labels(codes: list[str], template: Template) -> list[str]:

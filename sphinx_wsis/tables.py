@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from .catalogue import language_of
 from .checks import Completeness, PartState, result_of, states_by_subject
 from .domain import domain_of
 from .entries import IndicatorRecord
 from .facts import writes_no_pages
+from .i18n import N_, _, format_value, ngettext, report_language
 from .nodes import wsis_summary
-from .render import action_line_labels, dated_value, dimensions_text, format_value
+from .render import action_line_labels, dated_value, dimensions_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,13 +26,14 @@ if TYPE_CHECKING:
 
     from .template import Template
 
+#: The states of a part as the matrix spells them out (translated when shown).
 STATE_LABELS = {
-    "done": "Done",
-    "missing": "Missing",
-    "empty": "Empty",
-    "placeholder": "Placeholder",
-    "invalid": "Invalid",
-    "not-applicable": "N/A",
+    "done": N_("Done"),
+    "missing": N_("Missing"),
+    "empty": N_("Empty"),
+    "placeholder": N_("Placeholder"),
+    "invalid": N_("Invalid"),
+    "not-applicable": N_("N/A"),
 }
 
 
@@ -78,7 +79,7 @@ def state_cell(state: PartState | None) -> nodes.entry:
         entry += nodes.paragraph("", "")
         return entry
     entry["classes"].append(f"wsis-state-{state.state}")
-    label = STATE_LABELS[state.state]
+    label = str(_(STATE_LABELS[state.state]))
     paragraph = nodes.paragraph(classes=["wsis-state"])
     paragraph += nodes.inline(label, label, classes=["wsis-state-label"])
     entry += paragraph
@@ -91,10 +92,10 @@ def completeness_tables(
     template = result.template
     by_subject = states_by_subject(result)
     records = {r.code: r for r in reversed(domain_of(env).records("action_lines"))}
-    headers = ["Action line", *(a.title for a in template.aspects)]
+    headers = [str(_("Action line")), *(a.title for a in template.aspects)]
     with_stories = any("stories" in cols for cols in by_subject.values())
     if with_stories:
-        headers.append("Success stories")
+        headers.append(str(_("Success stories")))
     rows: list[list[nodes.Node | str]] = []
     for line in template.action_lines:
         label: nodes.Node = nodes.Text(line.heading)
@@ -115,15 +116,26 @@ def completeness_tables(
         if state.part.kind in ("section", "indicators", "contact"):
             other_rows.append([state.part.label, state_cell(state)])
     others = build_table(
-        ["Part of the template", "State"], [60, 14], other_rows, "wsis-matrix-sections"
+        [str(_("Part of the template")), str(_("State"))],
+        [60, 14],
+        other_rows,
+        "wsis-matrix-sections",
     )
 
     totals = result.totals()
     done = totals["done"] + totals["not-applicable"]
-    summary_text = (
-        f"{done} of {totals['parts']} parts complete ({totals['not-applicable']} not "
-        f"applicable); {len(result.findings)} findings."
-    )
+    summary_text = ngettext(
+        "%(done)d of %(parts)d parts complete (%(not_applicable)d not applicable); "
+        "%(findings)d finding.",
+        "%(done)d of %(parts)d parts complete (%(not_applicable)d not applicable); "
+        "%(findings)d findings.",
+        len(result.findings),
+    ) % {
+        "done": done,
+        "parts": totals["parts"],
+        "not_applicable": totals["not-applicable"],
+        "findings": len(result.findings),
+    }
     summary = nodes.paragraph(summary_text, summary_text, classes=["wsis-matrix-summary"])
     if result.complete:
         summary["classes"].append("wsis-complete")
@@ -135,12 +147,15 @@ def indicators_table(
 ) -> list[nodes.Node]:
     """All indicators, one row each; blocks of one code (a breakdown) sit together under it."""
     template = result_of(env).template
-    language = language_of(env.config.language)
+    language = report_language(env.config.language)
     records = domain_of(env).records("indicators")
     if action_line:
         records = [r for r in records if action_line in r.action_lines]
     if not records:
-        text = "No indicators" + (f" for {action_line}." if action_line else ".")
+        if action_line:
+            text = _("No indicators for %(action_line)s.") % {"action_line": action_line}
+        else:
+            text = str(_("No indicators."))
         return [nodes.paragraph(text, text, classes=["wsis-indicators-empty"])]
     groups: dict[tuple[str, str], list[IndicatorRecord]] = {}
     for record in records:
@@ -150,7 +165,18 @@ def indicators_table(
         for position, record in enumerate(group):
             rows.append(_indicator_row(record, position, len(group), env, builder, fromdocname,
                                        template, language))  # fmt: skip
-    headers = ["Indicator", "Value", "Year", "Baseline", "Target", "Source", "Action lines"]
+    headers = [
+        str(_(label))
+        for label in (
+            N_("Indicator"),
+            N_("Value"),
+            N_("Year"),
+            N_("Baseline"),
+            N_("Target"),
+            N_("Source"),
+            N_("Action lines"),
+        )
+    ]
     widths = [28, 12, 6, 14, 14, 22, 14]
     return [build_table(headers, widths, rows, "wsis-indicator-table")]
 
@@ -186,7 +212,7 @@ def _indicator_row(
 
     return [
         name,
-        format_value(record.value, record.unit, record.multiplier, language),
+        format_value(record.value, record.unit, language, record.multiplier),
         str(record.year or ""),
         show(record.baseline, record.baseline_year),
         show(record.target, record.target_year),

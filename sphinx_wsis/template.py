@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sphinx.locale import get_translation
 
 ENTRY_POINT_GROUP = "sphinx_wsis.templates"
 DEFAULT_TEMPLATE = "wsis20-stakeholder"
@@ -35,6 +36,10 @@ class TemplateError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+#: The ``sphinx_wsis`` catalog (:mod:`.i18n` re-exports it; importing it here would be a cycle).
+_ = get_translation("sphinx_wsis")
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,7 @@ class Template:
                 "indicators",
                 section.key,
                 None,
-                f"{section.heading}: indicators",
+                _("%(section)s: indicators") % {"section": section.heading},
             )
 
     def _action_line_parts(self, code: str, require_stories: bool) -> Iterator[Part]:
@@ -185,7 +190,8 @@ class Template:
                 f"{line.label} {aspect.title.lower()}",
             )
         if require_stories and line.min_stories:
-            yield Part(f"{code}/stories", "stories", code, None, f"{line.label} success story")
+            label = _("%(action_line)s success story") % {"action_line": line.label}
+            yield Part(f"{code}/stories", "stories", code, None, label)
         for sub in self.action_lines:
             if sub.parent == code:
                 yield from self._action_line_parts(sub.code, require_stories)

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from .i18n import slug as any_script_slug
+
 UNITS = ("percent", "number", "per-100", "usd")  # SPEC §3; the full vocabulary: catalogue.units()
 CHARTS = ("line", "bar", "none")
 SCOPES = ("global", "regional", "national", "organisational")
@@ -333,16 +335,17 @@ def sdgs(raw: str) -> list[str]:
 
 
 def slug(title: str) -> str:
-    """A stable, readable id from a title: ``Mesh networks`` → ``mesh-networks``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A stable, readable id from a title, in any script: ``Mesh networks`` → ``mesh-networks``,
+    ``Сельские сети`` → ``сельские-сети``, ``社区网络`` → ``社区网络`` (see :func:`.i18n.slug`)."""
+    return any_script_slug(title)
 
 
 def identifier(raw: str) -> str:
-    value = raw.strip()
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
+    """An id as written in ``:id:``: letters of any script, digits, ``-``, ``_`` and ``.``."""
+    value = unicodedata.normalize("NFKC", raw.strip())
+    if not re.fullmatch(r"[^\W_][\w.-]*", value):
         raise InvalidValue(
             f"{value!r} is not a valid id "
             "(use letters, digits, '-', '_' and '.', e.g. internet-users)"
         )
-    return value.lower()
+    return value.casefold()

@@ -19,7 +19,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx2python import docx2python
 
-from sphinx_wsis.render import format_value
+from sphinx_wsis.i18n import format_value
 from sphinx_wsis.tables import STATE_LABELS
 from sphinx_wsis.template import load_template, resolve_template
 
@@ -96,7 +96,7 @@ def test_stories_indicators_and_matrix_read_back(example_docx: Report) -> None:
     values = styled(document, "WSISIndicatorValue")
     rows = table_rows(document)
     for indicator in example_docx.data["indicators"]:
-        value = format_value(indicator["value"], indicator["unit"] or "")
+        value = format_value(indicator["value"], indicator["unit"] or "", "en")
         assert any(text.startswith(value) for text in values), indicator["name"]
         # The indicators table names an indicator (with its catalogue code) or, inside one
         # indicator's breakdown, shows the breakdown's row under it ("· Low-income economies").
@@ -445,7 +445,7 @@ def test_libreoffice_converts_it_and_the_pdf_holds_every_part(
     for story in example_docx.data["stories"]:
         assert _words(story["title"]) in flat, story["title"]
     for indicator in example_docx.data["indicators"]:
-        assert format_value(indicator["value"], indicator["unit"] or "") in flat
+        assert format_value(indicator["value"], indicator["unit"] or "", "en") in flat
     layout = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.splitlines()

@@ -69,7 +69,7 @@ PROBES = """\
 ```{{i18n-probe}} Success stories
 ```
 
-```{{i18n-probe}} per 100 inhabitants
+```{{i18n-probe}} Indicator code
 ```
 
 ```{{i18n-probe}} Stakeholder type
@@ -81,12 +81,12 @@ PROBES = """\
 """
 
 EXPECTED = {
-    "fr": ["Exemples de réussite", "pour 100 habitants", "Type de partie prenante"],
-    "es": ["Casos de éxito", "por cada 100 habitantes", "Tipo de parte interesada"],
-    "ru": ["Истории успеха", "на 100 жителей", "Категория заинтересованной стороны"],
-    "ar": ["قصص النجاح", "لكل 100 نسمة", "فئة صاحب المصلحة"],
-    "zh": ["成功案例", "每百居民", "利益相关方类型"],
-    "zh_CN": ["成功案例", "每百居民", "利益相关方类型"],
+    "fr": ["Exemples de réussite", "Code de l’indicateur", "Type de partie prenante"],  # noqa: RUF001
+    "es": ["Casos de éxito", "Código del indicador", "Tipo de parte interesada"],
+    "ru": ["Истории успеха", "Код показателя", "Категория заинтересованной стороны"],
+    "ar": ["قصص النجاح", "رمز المؤشر", "فئة صاحب المصلحة"],
+    "zh": ["成功案例", "指标代码", "利益相关方类型"],
+    "zh_CN": ["成功案例", "指标代码", "利益相关方类型"],
 }
 
 
@@ -109,7 +109,7 @@ def test_catalog_translates_inside_a_real_build(tmp_path, build, language):
     built = build(_probe_project(tmp_path / language, language))
     shown = _probes(built.html())
     assert shown[:3] == EXPECTED[language]
-    assert not {"Success stories", "per 100 inhabitants", "Stakeholder type"} & set(shown)
+    assert not {"Success stories", "Indicator code", "Stakeholder type"} & set(shown)
     assert "%(" not in shown[3] and "3" in shown[3] and "4" in shown[3]
 
 
@@ -117,7 +117,7 @@ def test_english_and_unknown_languages_keep_the_english_messages(tmp_path, build
     for language in ("en", "de"):
         built = build(_probe_project(tmp_path / language, language, count=1))
         shown = _probes(built.html())
-        assert shown[:3] == ["Success stories", "per 100 inhabitants", "Stakeholder type"]
+        assert shown[:3] == ["Success stories", "Indicator code", "Stakeholder type"]
         assert shown[3] == "3 of 4 parts complete (1 not applicable); 1 finding."
 
 
@@ -203,8 +203,8 @@ def test_compiled_catalogs_match_their_sources():
     assert result.returncode == 0, result.stderr
 
 
-def test_update_refuses_to_drop_messages_the_code_does_not_print_yet(tmp_path):
-    """Extraction never shrinks the catalog silently (the code marks messages only once wired)."""
+def test_the_catalog_holds_exactly_the_messages_the_code_prints(tmp_path):
+    """Extraction finds no new message and none to drop, and writes nothing (--dry-run)."""
     before = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     script = ROOT / "scripts" / "update-translations"
     result = subprocess.run(
@@ -212,8 +212,8 @@ def test_update_refuses_to_drop_messages_the_code_does_not_print_yet(tmp_path):
     )
     after = {path: path.read_bytes() for path in LOCALE.rglob("*") if path.is_file()}
     assert after == before
-    if result.returncode:
-        assert "--allow-removal" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert ", 0 new, 0 dropped" in result.stdout
 
 
 # -- template titles in six languages ----------------------------------------------------------

@@ -78,8 +78,8 @@ def test_catalogue_codes_fill_the_name_in_french(build, tmp_path: Path) -> None:
     html = built.html()
     assert "Proportion de la population utilisant Internet" in html
     assert "Abonnements à une connexion à Internet à haut débit fixe pour 100 habitants" in html
-    assert "1.2 pour 100 habitants" in html
-    assert "41,200 personnes" in html
+    assert "1,2 pour 100 habitants" in html  # the French decimal comma
+    assert "41\u202f200 personnes" in html  # narrow no-break space between digit groups
     assert "Proportion of individuals using the Internet" not in html
     # the country is shown in the report's language and the chart's axis too
     assert "Kenya" in html

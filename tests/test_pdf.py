@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from sphinx_wsis.render import format_value
+from sphinx_wsis.i18n import format_value
 from sphinx_wsis.template import Template, load_template, resolve_template
 
 from .conftest import EXAMPLE, RST_CONF, sphinx_build, write_project
@@ -140,7 +140,7 @@ def test_text_holds_every_action_line_story_and_indicator_value(
         assert contains(text, f"Success story: {story.title}"), story.title
     assert len(example_records["indicators"]) >= 5
     for indicator in example_records["indicators"]:
-        assert contains(text, format_value(indicator.value, indicator.unit)), indicator.id
+        assert contains(text, format_value(indicator.value, indicator.unit, "en")), indicator.id
         assert contains(text, indicator.name), indicator.id
 
 

@@ -18,9 +18,11 @@ from typing import Any
 import jinja2
 
 from ..directives import DIRECTIVES
+from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
 from ..template import ActionLine, Chapter, Section, Template
 from ..values import slug
 from . import escape
+from .phrases import marker_for, phrases_for
 
 FILES = Path(__file__).parent / "files"
 #: The files both formats share, with the language each is written in (see :mod:`.escape`).
@@ -32,6 +34,8 @@ COMMON_FILES = {
 }
 FORMATS = ("md", "rst")
 FALLBACK_MARKER = "TODO"
+#: conf.py's ``language`` for each UN language: Sphinx and docutils know Chinese as zh_CN.
+SPHINX_LANGUAGES = {"zh": "zh_CN"}
 #: Entries a directory may already hold and still count as empty (``git init`` first is common).
 IGNORED_ENTRIES = frozenset({".git"})
 
@@ -47,6 +51,7 @@ class Options:
     fmt: str = "md"
     title: str = ""
     template_setting: str = ""  # the ``wsis_template`` line for conf.py; "" keeps the default
+    language: str = "en"  # one of the six UN languages: conf.py's ``language``, the pages' words
 
 
 @dataclass
@@ -73,21 +78,30 @@ def check_target(directory: Path) -> None:
             )
 
 
-def marker_of(template: Template) -> str:
-    """The placeholder the generated text carries: the template's first plain one."""
+def marker_of(template: Template, language: str = "en") -> str:
+    """The placeholder the generated text carries: the language's own marker (every build
+    flags them), else the template's first plain one."""
+    translated = marker_for(language)
+    if translated:
+        return translated
     plain = [p for p in template.placeholders if not p.startswith("re:") and p.isalnum()]
     return plain[0] if plain else FALLBACK_MARKER
 
 
-def plan_pages(template: Template, options: Options) -> list[Page]:
-    """The pages of a new report, in reading order: start page, chapters, annex."""
+def plan_pages(template: Template, options: Options, naming: Template | None = None) -> list[Page]:
+    """The pages of a new report, in reading order: start page, chapters, annex.
+
+    File names come from ``naming`` (the template in its own language), so a report has the
+    same, ASCII, file names in every language.
+    """
     used: set[str] = {"index", "annex"}
     pages: list[Page] = []
     line_chapters = [c for c in template.chapters if c.action_lines]
+    named = dict(zip(template.chapters, (naming or template).chapters, strict=True))
     for chapter in template.chapters:
         sections = [s for key in chapter.sections if (s := template.section(key))]
         if chapter.action_lines:
-            folder = "action-lines" if len(line_chapters) == 1 else _unique(chapter, used)
+            folder = "action-lines" if len(line_chapters) == 1 else _unique(named[chapter], used)
             used.add(folder)
             line_pages = [
                 Page(
@@ -108,16 +122,17 @@ def plan_pages(template: Template, options: Options) -> list[Page]:
             )
             pages.extend(line_pages)
         elif sections:
-            docname = sections[0].key if len(sections) == 1 else _unique(chapter, used)
+            docname = sections[0].key if len(sections) == 1 else _unique(named[chapter], used)
             used.add(docname)
             title = sections[0].heading if len(sections) == 1 else _chapter_title(chapter)
             pages.append(
                 Page(docname, "chapter", title, {"chapter": chapter, "sections": sections})
             )
     top = [p for p in pages if p.kind != "action-line"]
-    title = options.title or f"WSIS+20 Report of {options.entity}"
+    words = phrases_for(options.language)
+    title = options.title or words.report_title.format(entity=options.entity)
     start = Page("index", "index", title, {"children": top})
-    annex = Page("annex", "annex", "Annex: Completeness and indicators")
+    annex = Page("annex", "annex", words.annex_title)
     return [start, *pages, annex]
 
 
@@ -126,15 +141,25 @@ def render_project(template: Template, options: Options) -> dict[str, str]:
     if options.fmt not in FORMATS:
         raise ScaffoldError(f"unknown source format {options.fmt!r} (use md or rst)")
     page_env = _environment("markdown" if options.fmt == "md" else "rst")
-    pages = plan_pages(template, options)
+    naming = template
+    template = translate_template(template, titles_for(template.origin), options.language)
+    pages = plan_pages(template, options, naming)
+    marker = marker_of(template, options.language)
     common = {
         "template": template,
         "options": options,
-        "marker": marker_of(template),
-        "contact_email": f"{marker_of(template).lower()}@example.org",  # flagged, as the name
+        "marker": marker,
+        "words": phrases_for(options.language),
+        # "TODO: ..." in English; a bracketed marker and a colon would be a Markdown link
+        # reference definition ("[À COMPLÉTER]: ..."), so the others are followed by a space
+        "marker_sep": " " if marker_for(options.language) else ": ",
+        "language": SPHINX_LANGUAGES.get(report_language(options.language), options.language),
+        # flagged, as the name; an address stays ASCII in any language
+        "contact_email": f"{marker_of(template).lower()}@example.org",
         "stakeholder_label": template.stakeholder_label(options.stakeholder),
         "aspect_directive": aspect_directive,
-        "needs_marker_pattern": marker_of(template) not in template.placeholders,
+        "needs_marker_pattern": marker
+        not in (*template.placeholders, *PLACEHOLDER_MARKERS.values()),
         "title": pages[0].title,
         "ext": options.fmt,
         "pages": pages,
