@@ -103,9 +103,14 @@ def _not_a_number(raw: str) -> str:
             return f"{raw!r} is not a number"
         full = figure * _SCALE_WORDS[word]
         full_text = f"{int(full)}" if float(full).is_integer() else f"{full}"
+        if word == "trillion":  # the largest SDMX multiplier here is a billion
+            return (
+                f"{raw!r} is not a number: write the whole number, {full_text}, or :value: "
+                f"{figure * 1000:g} with :unit-multiplier: billion"
+            )
         return (
-            f"{raw!r} is not a number: write :value: {scaled[1]} with the scale in the unit "
-            f"(e.g. :unit: {word} people), or the whole number, {full_text}"
+            f"{raw!r} is not a number: write :value: {scaled[1]} with :unit-multiplier: {word}"
+            f", or the whole number, {full_text}"
         )
     return f"{raw!r} is not a number"
 

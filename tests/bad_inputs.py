@@ -177,7 +177,7 @@ CASES: list[BadInput] = [
              "wsis.invalid", "the decimal separator is a point in the source", BODY_LINE + 1),
     BadInput("value-in-words-scale", "values", "a value with its scale, 2.2 billion",
              indicator(value="2.2 billion"), "wsis.invalid",
-             "write :value: 2.2 with the scale in the unit", BODY_LINE + 1),
+             "write :value: 2.2 with :unit-multiplier: billion", BODY_LINE + 1),
     BadInput("fiscal-year-too-long", "values", "a fiscal year over three years",
              indicator(year="2024/27"), "wsis.invalid",
              "a fiscal year covers two years in a row, e.g. 2024/25", BODY_LINE + 3),

@@ -60,10 +60,14 @@ def test_a_missing_part_is_reported_on_the_page_that_should_hold_it(
         ("-0,25", "write -0.25"),
         (
             "2.2 billion",
-            "'2.2 billion' is not a number: write :value: 2.2 with the scale in the unit "
-            "(e.g. :unit: billion people), or the whole number, 2200000000",
+            "'2.2 billion' is not a number: write :value: 2.2 with :unit-multiplier: billion, "
+            "or the whole number, 2200000000",
         ),
-        ("3 million", "write :value: 3 with the scale in the unit (e.g. :unit: million people)"),
+        ("3 million", "write :value: 3 with :unit-multiplier: million"),
+        (
+            "1.5 trillion",
+            "write the whole number, 1500000000000, or :value: 1500 with :unit-multiplier: billion",
+        ),
         ("seventy", "'seventy' is not a number"),
     ],
 )
