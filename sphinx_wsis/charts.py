@@ -286,8 +286,14 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 # -- writers -----------------------------------------------------------------------------------
 
 
-def _cache_dir(builder: Any) -> Path:
+def charts_cache_dir(builder: Any) -> Path:
+    """Where drawn charts are kept between builds (beside the doctrees)."""
     return Path(builder.doctreedir) / CACHE_DIR
+
+
+def chart_label(spec: ChartSpec) -> str:
+    """The picture's alternative text: what kind of chart of what."""
+    return f"{word(spec.kind + '-chart', spec.language)}: {spec.title}"
 
 
 def _copy(source: Path, target_dir: Path) -> str:
@@ -302,11 +308,11 @@ def visit_chart_html(self: HTML5Translator, node: wsis_chart) -> None:
     spec = node.get("spec")
     self.body.append(self.starttag(node, "figure", CLASS="wsis-chart"))
     if spec is not None:
-        path = chart_file(spec, "svg", _cache_dir(self.builder))
+        path = chart_file(spec, "svg", charts_cache_dir(self.builder))
         name = _copy(path, Path(self.builder.outdir) / self.builder.imagedir)
         src = f"{self.builder.imgpath}/{name}"
         # the figcaption holds the description with every value; the alt text names the chart
-        alt = self.attval(f"{word(spec.kind + '-chart', spec.language)}: {spec.title}")
+        alt = self.attval(chart_label(spec))
         self.body.append(f'<img src="{src}" alt="{alt}" class="wsis-chart-image" />\n')
     self.body.append("<figcaption>")
     for child in node.children:
@@ -320,7 +326,7 @@ def visit_chart_latex(self: LaTeXTranslator, node: wsis_chart) -> None:
     if node["ids"]:
         self.body.append("\n" + self.hypertarget_to(node, anchor=True) + "%\n")
     if spec is not None:
-        path = chart_file(spec, "pdf", _cache_dir(self.builder))
+        path = chart_file(spec, "pdf", charts_cache_dir(self.builder))
         # in a folder of their own, so the report stays the one PDF next to the .tex
         name = _copy(path, Path(self.builder.outdir) / CACHE_DIR)
         self.body.append(
@@ -348,4 +354,14 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", fill_charts)
 
 
-__all__ = ["ChartSpec", "Series", "chart_file", "describe", "render_chart", "setup", "unit_label"]
+__all__ = [
+    "ChartSpec",
+    "Series",
+    "chart_file",
+    "chart_label",
+    "charts_cache_dir",
+    "describe",
+    "render_chart",
+    "setup",
+    "unit_label",
+]

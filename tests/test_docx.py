@@ -70,6 +70,22 @@ def table_rows(document: Any) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
 
 
+def test_the_example_charts_are_pictures_with_their_values_beside(example_docx: Report) -> None:
+    """The same charts as in the HTML and the PDF: a PNG per wsis-chart, described."""
+    document = example_docx.document
+    descriptions = [
+        pic.get("descr")
+        for pic in document.element.body.iter(qn("wp:docPr"))
+        if "chart" in (pic.get("descr") or "").lower()
+    ]
+    assert any(d.endswith("Internet use and mobile coverage, world") for d in descriptions)
+    assert any(d.endswith("OANA's community networks and trainees") for d in descriptions)
+    media = [p for p in document.part.package.parts if p.partname.startswith("/word/media/")]
+    assert sum(p.content_type == "image/png" for p in media) >= 2
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Internet use and mobile coverage, world" in text  # the caption
+
+
 def test_every_action_line_has_a_built_in_heading_in_annex_order(example_docx: Report) -> None:
     found = headings(example_docx.document)
     texts = [text for _, text in found]

@@ -50,7 +50,7 @@ class BlockVisitors:
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode
         try:
-            picture = self.part.new_pic_inline(str(path), None, None)
+            self.add_picture(path, node.get("alt", ""), inline)
         except Exception as exc:  # python-docx: unrecognised or broken image
             logger.warning(
                 "wsis-docx cannot embed image %s: it is not an image that can be read (%s); "
@@ -59,13 +59,18 @@ class BlockVisitors:
             )  # fmt: skip
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode from None
+        raise nodes.SkipNode
+
+    def add_picture(self: DocxTranslator, path: Path, description: str, inline: bool) -> None:
+        """Embed the picture at ``path``, never wider than the text."""
+        picture = self.part.new_pic_inline(str(path), None, None)
         extent = picture.graphic.graphicData.pic.spPr.xfrm.ext
         cx, cy = int(extent.cx), int(extent.cy)
         if cx > self.text_width:
             cx, cy = self.text_width, int(cy * self.text_width / cx)
         for holder in (picture.extent, extent):
             holder.cx, holder.cy = Emu(cx), Emu(cy)
-        picture.docPr.set("descr", node.get("alt", ""))
+        picture.docPr.set("descr", description)
         if not inline:
             self.new_paragraph()
         r = w("r")
@@ -76,6 +81,19 @@ class BlockVisitors:
         self.run_parents[-1].append(r)
         if not inline:
             self.end_paragraph()
+
+    def visit_wsis_chart(self: DocxTranslator, node: nodes.Element) -> None:
+        """An indicator chart: the same picture as in HTML and PDF (as PNG), then its caption
+        and the description that lists every value."""
+        from ..charts import chart_file, chart_label, charts_cache_dir
+
+        self.end_paragraph()
+        spec = node.get("spec")
+        if spec is not None:
+            path = chart_file(spec, "png", charts_cache_dir(self.builder))
+            self.add_picture(path, chart_label(spec), inline=False)
+        for child in node.children:
+            child.walkabout(self)
         raise nodes.SkipNode
 
     def visit_figure(self, node: nodes.figure) -> None:
