@@ -241,7 +241,7 @@ def suppressed(srcdir: Path) -> bool:
         config = Config.read(srcdir, overrides={}, tags=Tags())
     except Exception:  # sphinx-build has already said what is wrong with conf.py
         return False
-    muted = set(config._raw_config.get("suppress_warnings", []) or [])
+    muted = set(config.suppress_warnings or [])
     return bool(muted & {CATEGORY, "wsis"})
 
 
