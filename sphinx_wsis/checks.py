@@ -27,6 +27,7 @@ from .outputs import Output, outputs_of
 from .placement import Homes
 from .template import Part, Template
 from .textify import word_count
+from .vocabulary import PASSING, STATES, by_subject, matrix_column
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,15 +36,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = (
-    "done",
-    "missing",
-    "empty",
-    "placeholder",
-    "invalid",
-    "not-applicable",
-)
-STATES = (DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE)
+DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = STATES
 COMPLETENESS_FILE = "wsis-completeness.json"
 
 
@@ -69,14 +62,12 @@ class Completeness:
     def missing_from(self, part_id: str) -> list[str]:
         """The outputs in which a part is not complete."""
         return [
-            name
-            for name, states in self.by_output.items()
-            if states.get(part_id) not in (DONE, NOT_APPLICABLE)
+            name for name, states in self.by_output.items() if states.get(part_id) not in PASSING
         ]
 
     @property
     def complete(self) -> bool:
-        return not self.findings and all(p.state in (DONE, NOT_APPLICABLE) for p in self.parts)
+        return not self.findings and all(p.state in PASSING for p in self.parts)
 
     def totals(self) -> dict[str, int]:
         counts = dict.fromkeys(STATES, 0)
@@ -551,8 +542,7 @@ def write_completeness(app: Sphinx, exception: Exception | None) -> None:
 
 def states_by_subject(result: Completeness) -> dict[str, dict[str, PartState]]:
     """``{subject: {column: state}}`` for the matrix: columns are aspects and ``stories``."""
-    table: dict[str, dict[str, PartState]] = defaultdict(dict)
-    for state in result.parts:
-        column = state.part.aspect or state.part.kind
-        table[state.part.subject][column] = state
-    return table
+    return by_subject(
+        (state.part.subject, matrix_column(state.part.aspect, state.part.kind), state)
+        for state in result.parts
+    )

@@ -43,6 +43,7 @@ from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
 from .template import Template, _compact
+from .vocabulary import N_
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -68,15 +69,6 @@ PLACEHOLDER_MARKERS = {
 
 #: Translates an English message into the build's ``language`` (English when it has none).
 _: Callable[[str], str] = get_translation(CATALOG)
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction where it is defined; translate it with ``_`` when shown.
-
-    Module-level tables (state labels, unit labels) are built at import, before the build's
-    language is known, so they hold the English message and are passed to ``_`` at render time.
-    """
-    return message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

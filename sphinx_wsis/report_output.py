@@ -20,11 +20,11 @@ from typing import Any
 
 from .runner import SphinxRun, SphinxWarning
 from .template import Template
+from .vocabulary import PASSING, STATE_LABELS, numbered
 
 CHECK_FORMAT = "sphinx-wsis-check"
 CHECK_FORMAT_VERSION = 1
 CHECK_SCHEMA_PATH = Path(__file__).parent / "schemas" / "check.schema.json"
-PASSING = ("done", "not-applicable")
 
 
 @dataclass
@@ -187,7 +187,7 @@ def _chapters_by_subject(template: Template) -> dict[str, tuple[str, str]]:
     """``{subject: (chapter title, classname)}``: action lines are their own class."""
     result: dict[str, tuple[str, str]] = {}
     for chapter in template.chapters:
-        title = f"{chapter.number}. {chapter.title}" if chapter.number else chapter.title
+        title = numbered(chapter.number, chapter.title)
         for key in chapter.sections:
             result[key] = (title, title)
         for line in template.action_lines:
@@ -267,8 +267,6 @@ def to_github(report: CheckReport) -> list[str]:
 
 def step_summary(report: CheckReport) -> str:
     """A Markdown table of the parts that are not done, for ``$GITHUB_STEP_SUMMARY``."""
-    from .tables import STATE_LABELS
-
     heading = "complete" if report.exit_code == 0 else "incomplete"
     out = [f"## WSIS report {heading}", "", report.summary() + ".", ""]
     gaps = [p for p in report.parts if p["state"] not in PASSING]

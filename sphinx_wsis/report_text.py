@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .report_output import PASSING, CheckReport
-from .tables import STATE_LABELS
+from .report_output import CheckReport
+from .vocabulary import PASSING, ROW_KINDS, STATE_LABELS, by_subject, matrix_column
 
 #: state → (symbol, style) on a terminal
 STATE_SYMBOLS = {
@@ -37,9 +37,10 @@ def state_text(state: str | None, fancy: bool) -> Text:
 def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
     """Print the matrix, the findings with file:line, other warnings and a summary."""
     template = report.template
-    by_subject: dict[str, dict[str, str]] = {}
-    for part in report.parts:
-        by_subject.setdefault(part["subject"], {})[part["aspect"] or part["kind"]] = part["state"]
+    states = by_subject(
+        (part["subject"], matrix_column(part["aspect"], part["kind"]), part["state"])
+        for part in report.parts
+    )
 
     who = report.entity or "(no wsis-report block)"
     label = template.stakeholder_label(report.stakeholder or "") if report.stakeholder else None
@@ -49,13 +50,13 @@ def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
     table_box = box.SIMPLE_HEAD if fancy else box.ASCII2
     matrix = Table(box=table_box, title=None, show_edge=fancy, pad_edge=False)
     matrix.add_column("Action line", overflow="ellipsis", no_wrap=True, max_width=48)
-    with_stories = any("stories" in columns for columns in by_subject.values())
+    with_stories = any("stories" in columns for columns in states.values())
     for title in [a.title for a in template.aspects] + ["Success stories"] * with_stories:
         # narrow terminals wrap a header between words rather than cut it
         longest_word = max(len(word) for word in title.split())
         matrix.add_column(title, justify="center", min_width=longest_word)
     for line in template.action_lines:
-        cells = by_subject.get(line.code, {})
+        cells = states.get(line.code, {})
         name = f"  {line.heading}" if line.parent else line.heading
         row = [Text(name)]
         row += [state_text(cells.get(aspect.key), fancy) for aspect in template.aspects]
@@ -69,7 +70,7 @@ def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
     others.add_column("Part of the template", overflow="fold")
     others.add_column("State", justify="center")
     for part in report.parts:
-        if part["kind"] in ("section", "indicators", "contact"):
+        if part["kind"] in ROW_KINDS:
             others.add_row(part["label"], state_text(part["state"], fancy))
     if others.row_count:
         console.print(others)

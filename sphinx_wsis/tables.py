@@ -18,6 +18,7 @@ from .facts import writes_no_pages
 from .i18n import N_, _, format_value, ngettext, report_language
 from .nodes import wsis_summary
 from .render import action_line_labels, dated_value, dimensions_text
+from .vocabulary import ROW_KINDS, STATE_LABELS, summary_sentence
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,16 +26,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .template import Template
-
-#: The states of a part as the matrix spells them out (translated when shown).
-STATE_LABELS = {
-    "done": N_("Done"),
-    "missing": N_("Missing"),
-    "empty": N_("Empty"),
-    "placeholder": N_("Placeholder"),
-    "invalid": N_("Invalid"),
-    "not-applicable": N_("N/A"),
-}
 
 
 def build_table(
@@ -113,7 +104,7 @@ def completeness_tables(
 
     other_rows: list[list[nodes.Node | str]] = []
     for state in result.parts:
-        if state.part.kind in ("section", "indicators", "contact"):
+        if state.part.kind in ROW_KINDS:
             other_rows.append([state.part.label, state_cell(state)])
     others = build_table(
         [str(_("Part of the template")), str(_("State"))],
@@ -122,20 +113,7 @@ def completeness_tables(
         "wsis-matrix-sections",
     )
 
-    totals = result.totals()
-    done = totals["done"] + totals["not-applicable"]
-    summary_text = ngettext(
-        "%(done)d of %(parts)d parts complete (%(not_applicable)d not applicable); "
-        "%(findings)d finding.",
-        "%(done)d of %(parts)d parts complete (%(not_applicable)d not applicable); "
-        "%(findings)d findings.",
-        len(result.findings),
-    ) % {
-        "done": done,
-        "parts": totals["parts"],
-        "not_applicable": totals["not-applicable"],
-        "findings": len(result.findings),
-    }
+    summary_text = summary_sentence(result.totals(), ngettext)
     summary = nodes.paragraph(summary_text, summary_text, classes=["wsis-matrix-summary"])
     if result.complete:
         summary["classes"].append("wsis-complete")

@@ -21,6 +21,7 @@ from ..directives import DIRECTIVES
 from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
 from ..template import ActionLine, Chapter, Section, Template
 from ..values import slug
+from ..vocabulary import numbered
 from . import escape
 from .phrases import marker_for, phrases_for
 
@@ -221,7 +222,7 @@ def _line_title(line: ActionLine) -> str:
 
 
 def _chapter_title(chapter: Chapter) -> str:
-    return f"{chapter.number}. {chapter.title}" if chapter.number else chapter.title
+    return numbered(chapter.number, chapter.title)
 
 
 def _unique(chapter: Chapter, used: set[str]) -> str:
@@ -233,7 +234,7 @@ def _unique(chapter: Chapter, used: set[str]) -> str:
 
 
 def section_title(section: Section) -> str:
-    return f"{section.number}. {section.title}" if section.number else section.title
+    return numbered(section.number, section.title)
 
 
 def _environment(target: str) -> jinja2.Environment:
