@@ -9,7 +9,8 @@ Three sources of translated text, each where translators and readers expect it:
 - **Titles of the template** (chapters, sections, action lines, aspects, stakeholder types,
   ITU's prompts) are data next to the template, ``<template>.i18n.yaml``: the official UN wording
   of the Geneva Plan of Action where it exists, each entry saying which languages are not
-  official. :class:`TemplateTitles` reads it; English (the template itself) is the fallback.
+  official and citing, per official language, the text it was checked against (``source``).
+  :class:`TemplateTitles` reads it; English (the template itself) is the fallback.
 - **Numbers, percentages, amounts and dates** follow the language's CLDR conventions through
   Babel (``99,3 %`` and ``184 000`` in French). Option values stay machine-readable; only what
   is shown is localised.
@@ -252,10 +253,12 @@ class TitlesError(Exception):
 
 @dataclass(frozen=True)
 class Entry:
-    """One text in several languages, and the languages whose text is not the official one."""
+    """One text in several languages, the languages whose text is not the official one, and
+    per language the official text it was checked against (URL, paragraph, what was read)."""
 
     texts: Mapping[str, str]
     unofficial: frozenset[str] = frozenset()
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     def official(self, language: str) -> bool:
         return language in self.texts and language not in self.unofficial
@@ -423,11 +426,14 @@ def _entry(value: Any, where: str) -> Entry:
         raise TitlesError(f"{where}: expected a mapping of language → text")
     texts: dict[str, str] = {}
     unofficial: frozenset[str] = frozenset()
+    sources: dict[str, str] = {}
     for key, text in value.items():
         if key == "unofficial":
             if not isinstance(text, list) or not all(t in LANGUAGES for t in text):
                 raise TitlesError(f"{where}: unofficial: expected a list of language codes")
             unofficial = frozenset(text)
+        elif key == "source":
+            sources = _sources(text, f"{where}.source")
         elif key not in LANGUAGES:
             raise TitlesError(
                 f"{where}: {key!r} is not one of the UN languages ({', '.join(LANGUAGES)})"
@@ -436,7 +442,24 @@ def _entry(value: Any, where: str) -> Entry:
             raise TitlesError(f"{where}.{key}: expected non-empty text")
         else:
             texts[key] = " ".join(text.split())
-    return Entry(texts, unofficial)
+    uncited = set(sources) - set(texts)
+    if uncited:
+        raise TitlesError(f"{where}: source given for a language without text: {sorted(uncited)}")
+    return Entry(texts, unofficial, sources)
+
+
+def _sources(value: Any, where: str) -> dict[str, str]:
+    """Per-language citations of the official text an entry's wording was checked against."""
+    if not isinstance(value, dict):
+        raise TitlesError(f"{where}: expected a mapping of language → citation")
+    sources: dict[str, str] = {}
+    for language, citation in value.items():
+        if language not in LANGUAGES:
+            raise TitlesError(f"{where}: {language!r} is not one of the UN languages")
+        if not isinstance(citation, str) or not citation.strip():
+            raise TitlesError(f"{where}.{language}: expected non-empty text")
+        sources[language] = " ".join(citation.split())
+    return sources
 
 
 __all__ = [

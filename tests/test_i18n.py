@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -267,23 +268,69 @@ def test_translations_name_no_part_the_template_lacks(shipped):
         assert not extra, (group, extra)
 
 
-def test_official_wording_is_claimed_only_where_it_was_checked(shipped):
-    _, titles = shipped
-    official = {
+#: Every text claimed as the official UN wording, other than English: each one was read in an
+#: official text (the entry's ``source`` says where). A new claim is added here on purpose.
+OFFICIAL_CLAIMS = {
+    ("template", "issuer", "fr"),
+    ("template", "issuer", "es"),
+    ("template", "issuer", "zh"),
+    ("action-lines", "C1", "fr"),
+    ("action-lines", "C2", "fr"),
+    ("action-lines", "C3", "fr"),
+    ("action-lines", "C3", "ar"),
+    ("action-lines", "C6", "fr"),
+    ("action-lines", "C6", "es"),
+    ("action-lines", "C7.e-government", "fr"),
+    ("action-lines", "C7.e-business", "fr"),
+    ("stakeholders", "government", "zh"),
+    ("stakeholders", "private-sector", "fr"),
+    ("stakeholders", "private-sector", "es"),
+    ("stakeholders", "private-sector", "zh"),
+    ("stakeholders", "civil-society", "fr"),
+    ("stakeholders", "civil-society", "es"),
+    ("stakeholders", "civil-society", "zh"),
+    ("stakeholders", "academia", "zh"),
+    ("stakeholders", "technical-community", "zh"),
+    ("stakeholders", "international-organization", "zh"),
+}
+OFFICIAL_SITES = ("https://www.itu.int/", "http://www.itu.int/", "https://itu.int/",
+                  "https://www.un.org/")  # fmt: skip
+
+
+def _official(titles) -> set[tuple[str, str, str]]:
+    return {
         (group, key, language)
         for group in i18n.GROUPS
         for key in titles.keys(group)
         for language in i18n.LANGUAGES
-        if language != "en" and titles.entry(group, key).official(language)  # type: ignore[union-attr]
+        if language != "en" and titles.entry(group, key).official(language)
     }
-    assert ("action-lines", "C1", "fr") in official
-    assert ("action-lines", "C7.e-government", "fr") in official
-    assert ("action-lines", "C2", "fr") in official
-    assert ("action-lines", "C3", "fr") in official
-    assert not [e for e in official if e[2] == "ru"]  # nothing was checked in Russian
-    # Arabic: only C3 was read in the ITU booklet (plan_action_C3ar.html).
-    assert {e for e in official if e[2] == "ar"} == {("action-lines", "C3", "ar")}
-    assert not [e for e in official if e[0] in ("chapters", "sections", "prompts", "aspects")]
+
+
+def test_official_wording_is_claimed_only_where_it_was_checked(shipped):
+    _, titles = shipped
+    assert _official(titles) == OFFICIAL_CLAIMS
+    # Annex 1 exists in English only, and no official Russian text could be read
+    assert not [claim for claim in OFFICIAL_CLAIMS if claim[2] == "ru"]
+
+
+@pytest.mark.parametrize(("group", "key", "language"), sorted(OFFICIAL_CLAIMS))
+def test_every_official_text_cites_where_it_was_read(shipped, group, key, language):
+    _, titles = shipped
+    entry = titles.entry(group, key)
+    citation = entry.sources.get(language, "")
+    assert any(site in citation for site in OFFICIAL_SITES), citation
+    # the citation quotes what was read: the text (a name and its abbreviation separately)
+    for part in re.split(r"\s*[(\uff08]|[)\uff09]", entry.texts[language]):
+        assert part.casefold() in citation.casefold(), (part, citation)
+
+
+def test_no_unofficial_text_is_cited_as_read(shipped):
+    _, titles = shipped
+    for group in i18n.GROUPS:
+        for key in titles.keys(group):
+            entry = titles.entry(group, key)
+            assert not set(entry.sources) & entry.unofficial, (group, key)
 
 
 def test_titles_pick_the_language_and_fall_back_to_english(shipped):
@@ -319,6 +366,10 @@ def test_a_custom_template_may_translate_any_subset(tmp_path):
         ("a: &x [1]\nb: *x\n", "aliases are not allowed"),
         ("action-lines: [\n", "not valid YAML"),
         ("action-lines:\n  C1:\n    fr: x\n    unofficial: fr\n", "expected a list"),
+        ("action-lines:\n  C1:\n    fr: x\n    source: here\n", "C1.source: expected a mapping"),
+        ("action-lines:\n  C1:\n    fr: x\n    source: {es: y}\n", "without text: ['es']"),
+        ("action-lines:\n  C1:\n    fr: x\n    source: {de: y}\n", "'de' is not one of the UN"),
+        ("action-lines:\n  C1:\n    fr: x\n    source: {fr: ''}\n", "C1.source.fr: expected non"),
     ],
 )
 def test_broken_translations_name_the_file_and_entry(text, message):
