@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_wsis.report_output import CHECK_SCHEMA_PATH, escape_data, escape_property
+from sphinx_wsis.cli.formats.check_json import CHECK_SCHEMA_PATH
+from sphinx_wsis.cli.formats.github import escape_data, escape_property
 from sphinx_wsis.template import load_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 

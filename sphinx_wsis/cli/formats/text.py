@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .report_output import CheckReport
-from .vocabulary import PASSING, ROW_KINDS, STATE_LABELS, by_subject, matrix_column
+from ...vocabulary import PASSING, ROW_KINDS, STATE_LABELS, by_subject, matrix_column
+from ..verdict import CheckReport
 
 #: state → (symbol, style) on a terminal
 STATE_SYMBOLS = {

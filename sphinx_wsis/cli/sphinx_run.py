@@ -22,45 +22,16 @@ from typing import TYPE_CHECKING, Any
 from sphinx.errors import ConfigError, SphinxError
 from sphinx.util.console import strip_colors
 
+from .errors import InternalError, ProjectError
+from .verdict import SphinxWarning
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .checks import Completeness
-    from .entries import ReportRecord
+    from ..checks import Completeness
+    from ..entries import ReportRecord
 
 EXTENSION = "sphinx_wsis"
-
-
-class ProjectError(Exception):
-    """The project cannot be read (exit status 2); the message tells the author what to fix."""
-
-
-class InternalError(ProjectError):
-    """Sphinx or an extension failed in a way that is not the author's mistake."""
-
-    def __init__(self, message: str, original: BaseException) -> None:
-        super().__init__(message)
-        self.original = original
-
-
-@dataclass(frozen=True)
-class SphinxWarning:
-    """A warning Sphinx or another extension printed; ``file`` is relative to the project."""
-
-    level: str
-    message: str
-    type: str | None = None
-    file: str | None = None
-    line: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "level": self.level.lower(),
-            "type": self.type,
-            "message": self.message,
-            "file": self.file,
-            "line": self.line,
-        }
 
 
 @dataclass
@@ -74,7 +45,7 @@ class SphinxRun:
 
     @property
     def report(self) -> ReportRecord | None:
-        from .domain import domain_of
+        from ..domain import domain_of
 
         reports = domain_of(self.app.env).records("reports")
         return reports[0] if reports else None
@@ -133,8 +104,8 @@ def run_sphinx(
     """Read (and, for a real builder, write) the project into a temporary output directory."""
     from sphinx.application import Sphinx
 
-    from .checks import completeness_document, result_of
-    from .config import setting_errors, template_error
+    from ..checks import completeness_document, result_of
+    from ..config import setting_errors, template_error
 
     srcdir = srcdir.resolve()
     find_conf(srcdir)

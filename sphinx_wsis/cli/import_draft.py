@@ -1,0 +1,125 @@
+"""``sphinx-wsis import``: a Word draft into a new report project (the reading is in ``word/``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from .errors import fail, friendly_errors
+from .options import stakeholder_key
+
+EXAMPLES = """\b
+Examples:
+  sphinx-wsis import draft.docx my-report --entity "OANA" --stakeholder civil-society
+  sphinx-wsis import report.docx my-report --format rst
+  cd my-report && sphinx-wsis check        # lists every part the draft left unanswered
+
+Exit status: 0 imported, 2 the draft cannot be read or the options are wrong.
+"""
+
+
+@click.command("import", epilog=EXAMPLES)
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "rst"]),
+    default="md",
+    show_default=True,
+    help="Source format of the new pages: MyST Markdown or reStructuredText.",
+)
+@click.option("--entity", "-e", help="The organization (default: the draft's title page).")
+@click.option(
+    "--stakeholder",
+    "-s",
+    help="Stakeholder type (default: the draft's title page), as for `sphinx-wsis init`.",
+)
+@click.option(
+    "--template",
+    "template_spec",
+    default="wsis20-stakeholder",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="The report template whose headings the draft follows: an installed template's name "
+    "or a template YAML file (copied into the project).",
+)
+@friendly_errors
+def import_draft(
+    draft: Path,
+    directory: Path,
+    fmt: str,
+    entity: str | None,
+    stakeholder: str | None,
+    template_spec: str,
+) -> None:
+    """Start a report project in DIRECTORY from the Word draft DRAFT (.docx).
+
+    The draft's text goes under the parts of the template its headings name (Annex 1's
+    chapters, sections, action lines and aspects, numbered or not); tables, lists, bold,
+    italic, links and pictures are kept. Parts the draft does not answer keep the
+    placeholder `init` writes, so `sphinx-wsis check` lists them; text that fits no part is
+    put on one page, unplaced, for you to move.
+    """
+    from ..scaffold import check_target, write_project
+    from ..template import TemplateError, available_templates, load_template, resolve_template
+    from ..word.placing import place
+    from ..word.project import UNPLACED, render
+    from ..word.project import stakeholder_key as stakeholder_named_in
+    from ..word.reader import DraftError, read_draft
+
+    check_target(directory)
+    try:
+        template_path = resolve_template(template_spec, Path.cwd())
+        template = load_template(template_path)
+    except TemplateError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--template'") from None
+    copied = None if template_spec in available_templates() else template_path
+    try:
+        read = read_draft(draft)
+    except DraftError as exc:
+        raise fail(str(exc)) from None
+    placed = place(read.blocks, template)
+    name = entity or placed.report.get("entity") or read.properties.get("author", "")
+    name = " ".join(name.split())
+    if not name:
+        raise click.BadParameter(
+            "the draft does not say which organization it is by: give --entity",
+            param_hint="'--entity'",
+        )
+    key = stakeholder or stakeholder_named_in(placed, template)
+    if not key:
+        raise click.BadParameter(
+            "the draft does not name a stakeholder type: give --stakeholder (one of "
+            + ", ".join(k for k, _ in template.stakeholders)
+            + ")",
+            param_hint="'--stakeholder'",
+        )
+    key = stakeholder_key(key, template)
+    result = render(placed, template, fmt, name, key, copied.name if copied else "")
+    write_project(directory, result.files, copied)
+    for relative, data in result.pictures.items():
+        target = directory / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    out = Console(highlight=False, stderr=True)
+    answered = placed.answered()
+    required = [p for p in template.parts() if p.kind in ("aspect", "section", "stories")]
+    done = sum(1 for p in required if p.id in answered)
+    out.print(
+        f"Created the report project {directory} from {draft.name}: {done} of "
+        f"{len(required)} written parts answered, {len(result.pictures)} "
+        f"picture{'' if len(result.pictures) == 1 else 's'}.",
+        markup=False,
+    )
+    if placed.prompts_left_out:
+        out.print(f"Left out {placed.prompts_left_out} of ITU's prompts.", markup=False)
+    if UNPLACED + f".{fmt}" in result.files:
+        out.print(
+            f"Warning: some text fits no part of the template; it is on "
+            f"{UNPLACED}.{fmt}: move it into its parts.",
+            markup=False,
+        )
+    out.print(f"Next: cd {directory} && sphinx-wsis check", markup=False)
