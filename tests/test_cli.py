@@ -517,3 +517,32 @@ def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_p
     readme = (project / "README.md").read_text("utf-8")
     assert "not on PyPI yet" in readme and "pip wheel --no-deps -w wheels" in readme
     assert "pip install sphinx-wsis\n" not in readme
+
+
+def test_check_keeps_sphinx_warnings_as_logged_records(tmp_path: Path) -> None:
+    """Type, file, line and a message spanning lines, as logged; suppress_warnings honoured;
+    each warning once, also when pages are read in parallel (Sphinx replays postponed ones)."""
+    project = init(tmp_path, fmt="rst")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + '\nsuppress_warnings = ["ref.ref"]\n', "utf-8")
+    page = project / "challenges-and-gaps.rst"
+    lines = page.read_text("utf-8").splitlines()
+    bad_row = len(lines) + 3  # docutils points at the row whose right border is missing
+    page.write_text(
+        "\n".join([*lines, "", "+---+---+", "| a |", "+---+---+", "", ":ref:`no-such-label`", ""]),
+        "utf-8",
+    )
+    for jobs in ("0", "2"):
+        result = wsis("check", project, "--format", "json", "--jobs", jobs)
+        assert result.returncode == 1, result.stderr
+        warnings = json.loads(result.stdout)["sphinx_warnings"]
+        assert warnings == [
+            {
+                "level": "error",
+                "type": "docutils",
+                "message": "Malformed table.\nRight border not aligned or missing.\n\n"
+                "+---+---+\n| a |\n+---+---+",
+                "file": "challenges-and-gaps.rst",
+                "line": bad_row,
+            }
+        ], (jobs, warnings)
