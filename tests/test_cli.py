@@ -14,6 +14,7 @@ import pytest
 
 from sphinx_wsis.cli.formats.check_json import CHECK_SCHEMA_PATH
 from sphinx_wsis.cli.formats.github import escape_data, escape_property
+from sphinx_wsis.cli.verdict import CheckReport, SphinxWarning
 from sphinx_wsis.template import load_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 
@@ -483,6 +484,19 @@ def test_check_reports_other_sphinx_warnings_and_fails(tmp_path: Path) -> None:
     assert "no-such-story" in messages and "no-such-label" in messages, warnings
     text = wsis("check", project)
     assert "Other Sphinx warnings" in text.stdout and "challenges.md:" in text.stdout
+    assert text.stdout.rstrip().endswith(f"; 0 findings, {len(warnings)} other Sphinx warnings."), (
+        text.stdout
+    )
+
+
+def test_the_summary_counts_one_finding_and_one_warning_in_the_singular() -> None:
+    totals = {"parts": 77, "done": 70, "not-applicable": 2, "findings": 1}
+    report = CheckReport(Path("."), TEMPLATE, {"totals": totals}, [SphinxWarning("WARNING", "x")])
+    assert report.summary() == (
+        "72 of 77 parts complete (2 not applicable); 1 finding, 1 other Sphinx warning."
+    )
+    report.warnings.clear()
+    assert report.summary() == "72 of 77 parts complete (2 not applicable); 1 finding."
 
 
 def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_path: Path) -> None:

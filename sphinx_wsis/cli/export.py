@@ -59,5 +59,7 @@ def export(directory: Path, output: Path, jobs: int) -> None:
         stream.write(data)
     if str(output) != "-":
         state = "complete" if report.exit_code == 0 else "incomplete"
-        err_console().print(f"Wrote {output} (report {state}: {report.summary()}).", markup=False)
+        err_console().print(
+            f"Wrote {output}; the report is {state}: {report.summary()}", markup=False
+        )
     raise click.exceptions.Exit(report.exit_code)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from ..vocabulary import PartKind
 from .errors import fail, friendly_errors
 from .options import stakeholder_key
 
@@ -106,7 +107,8 @@ def import_draft(
         target.write_bytes(data)
     out = Console(highlight=False, stderr=True)
     answered = placed.answered()
-    required = [p for p in template.parts() if p.kind in ("aspect", "section", "stories")]
+    written = {PartKind.ASPECT, PartKind.SECTION, PartKind.STORIES}
+    required = [p for p in template.parts() if p.kind in written]
     done = sum(1 for p in required if p.id in answered)
     out.print(
         f"Created the report project {directory} from {draft.name}: {done} of "

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import PASSING
+from ..vocabulary import PASSING, summary_sentence
 
 if TYPE_CHECKING:
     from ..template import Template
@@ -113,12 +113,14 @@ class CheckReport:
         return f"{shown}:{line}" if line else shown
 
     def summary(self) -> str:
-        totals = self.document["totals"]
-        done = totals["done"] + totals["not-applicable"]
-        text = (
-            f"{done} of {totals['parts']} parts complete ({totals['not-applicable']} not "
-            f"applicable); {totals['findings']} findings"
-        )
-        if self.warnings:
-            text += f", {len(self.warnings)} other Sphinx warnings"
-        return text
+        """The verdict in a sentence: ``5 of 77 parts complete (2 not applicable); 3 findings.``
+
+        The sentence of the annex matrix (:func:`~sphinx_wsis.vocabulary.summary_sentence`),
+        with the other warnings Sphinx logged, which fail a ``-W`` build too.
+        """
+        sentence = summary_sentence(self.document["totals"])
+        if not self.warnings:
+            return sentence
+        count = len(self.warnings)
+        plural = "" if count == 1 else "s"
+        return f"{sentence.removesuffix('.')}, {count} other Sphinx warning{plural}."

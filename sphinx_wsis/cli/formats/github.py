@@ -55,7 +55,7 @@ def to_github(report: CheckReport) -> list[str]:
 def step_summary(report: CheckReport) -> str:
     """A Markdown table of the parts that are not done, for ``$GITHUB_STEP_SUMMARY``."""
     heading = "complete" if report.exit_code == 0 else "incomplete"
-    out = [f"## WSIS report {heading}", "", report.summary() + ".", ""]
+    out = [f"## WSIS report {heading}", "", report.summary(), ""]
     gaps = [p for p in report.parts if p["state"] not in PASSING]
     if gaps:
         out += ["| part | state | where |", "| --- | --- | --- |"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
-from ...vocabulary import numbered
+from ...vocabulary import State, numbered
 from ..verdict import CheckReport
 
 if TYPE_CHECKING:
@@ -28,9 +28,9 @@ def to_junit(report: CheckReport) -> str:
         if suite is None:
             suite = suites[chapter] = ET.SubElement(root, "testsuite", name=chapter)
         case = _case(suite, classname, part["label"], report, part["file"], part["line"])
-        if part["state"] == "not-applicable":
+        if part["state"] == State.NOT_APPLICABLE:
             ET.SubElement(case, "skipped", message=f"not applicable: {part['detail']}")
-        elif part["state"] != "done":
+        elif part["state"] != State.DONE:
             _fail(case, f"wsis.{part['state']}", part["detail"], report, part["file"], part["line"])
     others = report.other_findings()
     if others:
