@@ -367,6 +367,30 @@ def test_init_validates_the_stakeholder_against_the_template(tmp_path: Path) -> 
     assert not (tmp_path / "r").exists()
 
 
+def test_init_and_import_share_the_new_project_options_with_help_from_the_template() -> None:
+    import click
+
+    from sphinx_wsis.cli import cli
+    from sphinx_wsis.template import DEFAULT_TEMPLATE
+
+    context = click.Context(cli)
+    helps = {}
+    for name in ("init", "import"):
+        command = cli.get_command(context, name)
+        assert command is not None
+        child = click.Context(command, parent=context)
+        helps[name] = {
+            param.name: param.get_help_record(child)
+            for param in command.params
+            if param.name in ("entity", "stakeholder", "fmt", "template_spec")
+        }
+    assert helps["init"] == helps["import"] and len(helps["init"]) == 4
+    stakeholder_help = helps["init"]["stakeholder"][1]
+    for key, _ in TEMPLATE.stakeholders:
+        assert key in stakeholder_help
+    assert f"Default: {DEFAULT_TEMPLATE}." in helps["init"]["template_spec"][1]
+
+
 def test_init_accepts_the_stakeholder_label(tmp_path: Path) -> None:
     result = wsis("init", tmp_path / "r", "-e", "X", "-s", "Private Sector", "--format", "rst")
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from ..vocabulary import PartKind
 from .errors import fail, friendly_errors
-from .options import stakeholder_key
+from .options import chosen_template, new_project_options, stakeholder_key
 
 EXAMPLES = """\b
 Examples:
@@ -24,29 +24,7 @@ Exit status: 0 imported, 2 the draft cannot be read or the options are wrong.
 @click.command("import", epilog=EXAMPLES)
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "rst"]),
-    default="md",
-    show_default=True,
-    help="Source format of the new pages: MyST Markdown or reStructuredText.",
-)
-@click.option("--entity", "-e", help="The organization (default: the draft's title page).")
-@click.option(
-    "--stakeholder",
-    "-s",
-    help="Stakeholder type (default: the draft's title page), as for `sphinx-wsis init`.",
-)
-@click.option(
-    "--template",
-    "template_spec",
-    default="wsis20-stakeholder",
-    show_default=True,
-    metavar="NAME|PATH",
-    help="The report template whose headings the draft follows: an installed template's name "
-    "or a template YAML file (copied into the project).",
-)
+@new_project_options
 @friendly_errors
 def import_draft(
     draft: Path,
@@ -54,7 +32,7 @@ def import_draft(
     fmt: str,
     entity: str | None,
     stakeholder: str | None,
-    template_spec: str,
+    template_spec: str | None,
 ) -> None:
     """Start a report project in DIRECTORY from the Word draft DRAFT (.docx).
 
@@ -62,22 +40,17 @@ def import_draft(
     chapters, sections, action lines and aspects, numbered or not); tables, lists, bold,
     italic, links and pictures are kept. Parts the draft does not answer keep the
     placeholder `init` writes, so `sphinx-wsis check` lists them; text that fits no part is
-    put on one page, unplaced, for you to move.
+    put on one page, unplaced, for you to move. Without --entity or --stakeholder, the
+    draft's title page says who reports.
     """
     from ..scaffold import check_target, write_project
-    from ..template import TemplateError, available_templates, load_template, resolve_template
     from ..word.placing import place
     from ..word.project import UNPLACED, render
     from ..word.project import stakeholder_key as stakeholder_named_in
     from ..word.reader import DraftError, read_draft
 
     check_target(directory)
-    try:
-        template_path = resolve_template(template_spec, Path.cwd())
-        template = load_template(template_path)
-    except TemplateError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--template'") from None
-    copied = None if template_spec in available_templates() else template_path
+    template, copied = chosen_template(template_spec)
     try:
         read = read_draft(draft)
     except DraftError as exc:

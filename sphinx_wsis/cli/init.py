@@ -9,7 +9,13 @@ import click
 from rich.console import Console
 
 from .errors import friendly_errors
-from .options import ask, stakeholder_key
+from .options import (
+    LazyHelpOption,
+    ask,
+    chosen_template,
+    new_project_options,
+    stakeholder_key,
+)
 
 EXAMPLES = """\b
 Examples:
@@ -18,33 +24,17 @@ Examples:
 """
 
 
+def title_help() -> str:
+    from ..scaffold.phrases import phrases_for
+
+    default = phrases_for("en").report_title.format(entity="ENTITY")
+    return f"Report title (default: {default}, in the report's language)."
+
+
 @click.command(epilog=EXAMPLES)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--entity", "-e", help="The organization the report is by.")
-@click.option(
-    "--stakeholder",
-    "-s",
-    help="Stakeholder type: government, civil-society, academia, private-sector, "
-    "technical-community or international-organization (as the template lists them).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "rst"]),
-    default="md",
-    show_default=True,
-    help="Source format: MyST Markdown or reStructuredText.",
-)
-@click.option(
-    "--template",
-    "template_spec",
-    default="wsis20-stakeholder",
-    show_default=True,
-    metavar="NAME|PATH",
-    help="The report template: an installed template's name or a template YAML file "
-    "(copied into the project).",
-)
-@click.option("--title", default="", help="Report title (default: WSIS+20 Report of ENTITY).")
+@new_project_options
+@click.option("--title", default="", cls=LazyHelpOption, help_from=title_help)
 @click.option(
     "--language",
     "-l",
@@ -60,7 +50,7 @@ def init(
     entity: str | None,
     stakeholder: str | None,
     fmt: str,
-    template_spec: str,
+    template_spec: str | None,
     title: str,
     language: str,
 ) -> None:
@@ -72,17 +62,9 @@ def init(
     escaped in the pages and README.md.
     """
     from ..scaffold import Options, check_target, render_project, write_project
-    from ..template import TemplateError, available_templates, load_template, resolve_template
 
     check_target(directory)
-    try:
-        template_path = resolve_template(template_spec, Path.cwd())
-        template = load_template(template_path)
-    except TemplateError as exc:
-        raise click.BadParameter(
-            f"WSIS template: {exc} [wsis.template]", param_hint="'--template'"
-        ) from None
-    copied = None if template_spec in available_templates() else template_path
+    template, copied = chosen_template(template_spec)
     entity = ask("entity", entity, "Organization (entity) the report is by")
     for name, value in (("--entity", entity), ("--title", title)):
         control = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs")), None)
