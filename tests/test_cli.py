@@ -584,3 +584,67 @@ def test_check_keeps_sphinx_warnings_as_logged_records(tmp_path: Path) -> None:
                 "line": bad_row,
             }
         ], (jobs, warnings)
+
+
+# -- what the command line imports -----------------------------------------------------------------
+
+HEAVY_MODULES = ("docutils", "sphinx.application", "matplotlib", "babel")
+
+FORMAT_A_VERDICT = """
+import json, sys
+from io import StringIO
+from pathlib import Path
+
+from rich.console import Console
+
+import sphinx_wsis.cli
+from sphinx_wsis.cli.formats.check_json import to_json
+from sphinx_wsis.cli.formats.github import step_summary, to_github
+from sphinx_wsis.cli.formats.junit import to_junit
+from sphinx_wsis.cli.formats.text import render_text
+from sphinx_wsis.cli.verdict import CheckReport, SphinxWarning
+from sphinx_wsis.template import load_template
+
+checked = json.loads(Path(sys.argv[1]).read_text("utf-8"))
+report = CheckReport(
+    Path(checked["project"]),
+    load_template(sys.argv[2]),
+    checked,
+    [SphinxWarning(**w) for w in checked["sphinx_warnings"]],
+    checked["report"]["entity"],
+    checked["report"]["stakeholder"],
+)
+text = StringIO()
+render_text(report, Console(file=text, width=120), fancy=True)
+outputs = [text.getvalue(), json.dumps(to_json(report)), to_junit(report), *to_github(report),
+           step_summary(report)]
+assert "Example Networks, Inc." in outputs[0] and report.summary() in outputs[0], outputs[0]
+heavy = [m for m in sys.modules if m.split(".")[0] in {HEAVY} or m in {HEAVY}]
+print(json.dumps(heavy))
+"""
+
+
+def test_help_and_printing_a_verdict_import_no_docutils_sphinx_app_matplotlib_or_babel(
+    new_project: Path, tmp_path: Path
+) -> None:
+    """The command line starts fast: Sphinx and its dependencies load only to read a project."""
+    checked = tmp_path / "check.json"
+    assert wsis("check", new_project, "--format", "json", "-o", checked).returncode == 1
+    program = FORMAT_A_VERDICT.replace("{HEAVY}", repr(set(HEAVY_MODULES)))
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    formatted = subprocess.run(
+        [sys.executable, "-c", program, str(checked), str(WSIS20_STAKEHOLDER)],
+        capture_output=True, text=True, env=environ, check=False,
+    )  # fmt: skip
+    assert formatted.returncode == 0, formatted.stderr
+    assert json.loads(formatted.stdout) == []
+    for args in (["--help"], ["check", "--help"]):
+        program = (
+            "import sys\nfrom sphinx_wsis.cli import cli\n"
+            f"try:\n    cli({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in sys.modules if m.split('.')[0] in {set(HEAVY_MODULES)!r}"
+            f" or m in {set(HEAVY_MODULES)!r}])"
+        )
+        helped = subprocess.run([sys.executable, "-c", program], capture_output=True,
+                                text=True, env=environ, check=False)  # fmt: skip
+        assert "Usage: " in helped.stdout and helped.stdout.rstrip().endswith("[]"), helped
