@@ -10,11 +10,12 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.markup import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USAGE = 2
@@ -33,11 +34,16 @@ class InternalError(ProjectError):
 
 
 def err_console() -> Console:
+    """Standard error, for messages and progress (rich is loaded only when one is printed)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
 def fail(message: str) -> click.exceptions.Exit:
     """Print ``message`` as an error; the caller raises the result to stop with exit status 2."""
+    from rich.markup import escape
+
     err_console().print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, markup=True)
     return click.exceptions.Exit(EXIT_USAGE)
 

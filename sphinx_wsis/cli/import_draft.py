@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from ..vocabulary import PartKind
 from .errors import fail, friendly_errors
@@ -78,6 +77,8 @@ def import_draft(
         target = directory / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    from rich.console import Console
+
     out = Console(highlight=False, stderr=True)
     answered = placed.answered()
     written = {PartKind.ASPECT, PartKind.SECTION, PartKind.STORIES}

@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from .errors import friendly_errors
 from .options import (
@@ -90,6 +89,8 @@ def init(
     )
     files = render_project(template, options)
     write_project(directory, files, copied)
+    from rich.console import Console
+
     out = Console(highlight=False)
     out.print(f"Created the report project [bold]{directory}[/] ({len(files)} files).")
     out.print(

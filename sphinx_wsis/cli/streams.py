@@ -8,8 +8,6 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
-
 from .errors import err_console
 
 
@@ -20,6 +18,8 @@ def progress(what: str) -> Iterator[Callable[[str], None] | None]:
     if not console.is_terminal:
         yield None
         return
+    from rich.markup import escape
+
     with console.status(f"{what}…") as status:
         yield lambda line: status.update(f"{what}… [dim]{escape(line[:80])}[/]")
 
