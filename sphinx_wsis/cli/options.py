@@ -81,6 +81,7 @@ class LazyHelpOption(click.Option):
 
 @functools.cache
 def default_template() -> Template:
+    """The template a project gets without ``--template`` (its help lists its values)."""
     from ..template import DEFAULT_TEMPLATE, load_template, resolve_template
 
     return load_template(resolve_template(DEFAULT_TEMPLATE, Path.cwd()))

@@ -45,6 +45,8 @@ class SphinxWarning:
 
 @dataclass
 class CheckReport:
+    """The completeness document of one run, the other warnings, and who reports."""
+
     srcdir: Path
     template: Template
     document: dict[str, Any]
@@ -54,6 +56,7 @@ class CheckReport:
 
     @classmethod
     def from_run(cls, run: SphinxRun) -> CheckReport:
+        """The verdict of a finished :func:`~.sphinx_run.run_sphinx`."""
         report = run.report
         return cls(
             run.srcdir,
@@ -70,7 +73,7 @@ class CheckReport:
 
     @property
     def exit_code(self) -> int:
-        """0 when every part is done and Sphinx printed no warning, else 1.
+        """0 when every part is done and Sphinx logged no other warning, else 1.
 
         Other warnings count because CI builds with ``sphinx-build -W``: a project that check
         passes must not then fail there (a MyST syntax error can also swallow a whole part).
