@@ -559,10 +559,13 @@ def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_p
 
 def test_check_keeps_sphinx_warnings_as_logged_records(tmp_path: Path) -> None:
     """Type, file, line and a message spanning lines, as logged; suppress_warnings honoured;
-    each warning once, also when pages are read in parallel (Sphinx replays postponed ones)."""
+    each warning once, also when pages are read in parallel (Sphinx replays postponed ones);
+    what Sphinx prints while conf.py runs, before any extension loads, is kept too."""
     project = init(tmp_path, fmt="rst")
     conf = project / "conf.py"
-    conf.write_text(conf.read_text("utf-8") + '\nsuppress_warnings = ["ref.ref"]\n', "utf-8")
+    conf.write_text(  # Sphinx warns about `language = None` while conf.py runs
+        conf.read_text("utf-8") + '\nsuppress_warnings = ["ref.ref"]\nlanguage = None\n', "utf-8"
+    )
     page = project / "challenges-and-gaps.rst"
     lines = page.read_text("utf-8").splitlines()
     bad_row = len(lines) + 3  # docutils points at the row whose right border is missing
@@ -576,13 +579,21 @@ def test_check_keeps_sphinx_warnings_as_logged_records(tmp_path: Path) -> None:
         warnings = json.loads(result.stdout)["sphinx_warnings"]
         assert warnings == [
             {
+                "level": "warning",
+                "type": None,
+                "message": "Invalid configuration value found: 'language = None'. Update your "
+                "configuration to a valid language code. Falling back to 'en' (English).",
+                "file": None,
+                "line": None,
+            },
+            {
                 "level": "error",
                 "type": "docutils",
                 "message": "Malformed table.\nRight border not aligned or missing.\n\n"
                 "+---+---+\n| a |\n+---+---+",
                 "file": "challenges-and-gaps.rst",
                 "line": bad_row,
-            }
+            },
         ], (jobs, warnings)
 
 

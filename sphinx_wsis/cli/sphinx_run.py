@@ -51,7 +51,11 @@ class CollectingSphinx(Sphinx):
 
     def __init__(self, *args: Any, warning: io.StringIO, **kwargs: Any) -> None:
         self.printed_warnings = warning
-        super().__init__(*args, warning=warning, **kwargs)
+        try:
+            super().__init__(*args, warning=warning, **kwargs)
+        except BaseException:
+            self.stop_collecting()
+            raise
 
     def setup_extension(self, extname: str) -> None:
         if not hasattr(self, "collector"):
