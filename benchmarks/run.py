@@ -125,8 +125,9 @@ def sphinx(*args: str | Path) -> list[str]:
 
 
 def wsis_cli(*args: str | Path) -> list[str]:
-    if not (ROOT / "sphinx_wsis" / "cli.py").exists():
-        raise Unavailable("`sphinx-wsis check` not on this branch (sphinx_wsis/cli.py missing)")
+    package = ROOT / "sphinx_wsis"
+    if not ((package / "cli.py").exists() or (package / "cli" / "__init__.py").exists()):
+        raise Unavailable("`sphinx-wsis check` not on this branch (no sphinx_wsis.cli)")
     entry = "import sys; from sphinx_wsis.cli import main; sys.exit(main())"
     return [sys.executable, "-c", entry, *map(str, args)]
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_wsis.report_output import CHECK_SCHEMA_PATH, escape_data, escape_property
+from sphinx_wsis.cli.formats.check_json import CHECK_SCHEMA_PATH
+from sphinx_wsis.cli.formats.github import escape_data, escape_property
+from sphinx_wsis.cli.verdict import CheckReport, SphinxWarning
 from sphinx_wsis.template import load_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 
@@ -365,6 +367,30 @@ def test_init_validates_the_stakeholder_against_the_template(tmp_path: Path) -> 
     assert not (tmp_path / "r").exists()
 
 
+def test_init_and_import_share_the_new_project_options_with_help_from_the_template() -> None:
+    import click
+
+    from sphinx_wsis.cli import cli
+    from sphinx_wsis.template import DEFAULT_TEMPLATE
+
+    context = click.Context(cli)
+    helps = {}
+    for name in ("init", "import"):
+        command = cli.get_command(context, name)
+        assert command is not None
+        child = click.Context(command, parent=context)
+        helps[name] = {
+            param.name: param.get_help_record(child)
+            for param in command.params
+            if param.name in ("entity", "stakeholder", "fmt", "template_spec")
+        }
+    assert helps["init"] == helps["import"] and len(helps["init"]) == 4
+    stakeholder_help = helps["init"]["stakeholder"][1]
+    for key, _ in TEMPLATE.stakeholders:
+        assert key in stakeholder_help
+    assert f"Default: {DEFAULT_TEMPLATE}." in helps["init"]["template_spec"][1]
+
+
 def test_init_accepts_the_stakeholder_label(tmp_path: Path) -> None:
     result = wsis("init", tmp_path / "r", "-e", "X", "-s", "Private Sector", "--format", "rst")
     assert result.returncode == 0, result.stderr
@@ -482,6 +508,19 @@ def test_check_reports_other_sphinx_warnings_and_fails(tmp_path: Path) -> None:
     assert "no-such-story" in messages and "no-such-label" in messages, warnings
     text = wsis("check", project)
     assert "Other Sphinx warnings" in text.stdout and "challenges.md:" in text.stdout
+    assert text.stdout.rstrip().endswith(f"; 0 findings, {len(warnings)} other Sphinx warnings."), (
+        text.stdout
+    )
+
+
+def test_the_summary_counts_one_finding_and_one_warning_in_the_singular() -> None:
+    totals = {"parts": 77, "done": 70, "not-applicable": 2, "findings": 1}
+    report = CheckReport(Path("."), TEMPLATE, {"totals": totals}, [SphinxWarning("WARNING", "x")])
+    assert report.summary() == (
+        "72 of 77 parts complete (2 not applicable); 1 finding, 1 other Sphinx warning."
+    )
+    report.warnings.clear()
+    assert report.summary() == "72 of 77 parts complete (2 not applicable); 1 finding."
 
 
 def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_path: Path) -> None:
@@ -516,3 +555,107 @@ def test_the_workflow_installs_the_committed_wheel_or_says_what_is_missing(tmp_p
     readme = (project / "README.md").read_text("utf-8")
     assert "not on PyPI yet" in readme and "pip wheel --no-deps -w wheels" in readme
     assert "pip install sphinx-wsis\n" not in readme
+
+
+def test_check_keeps_sphinx_warnings_as_logged_records(tmp_path: Path) -> None:
+    """Type, file, line and a message spanning lines, as logged; suppress_warnings honoured;
+    each warning once, also when pages are read in parallel (Sphinx replays postponed ones);
+    what Sphinx prints while conf.py runs, before any extension loads, is kept too."""
+    project = init(tmp_path, fmt="rst")
+    conf = project / "conf.py"
+    conf.write_text(  # Sphinx warns about `language = None` while conf.py runs
+        conf.read_text("utf-8") + '\nsuppress_warnings = ["ref.ref"]\nlanguage = None\n', "utf-8"
+    )
+    page = project / "challenges-and-gaps.rst"
+    lines = page.read_text("utf-8").splitlines()
+    bad_row = len(lines) + 3  # docutils points at the row whose right border is missing
+    page.write_text(
+        "\n".join([*lines, "", "+---+---+", "| a |", "+---+---+", "", ":ref:`no-such-label`", ""]),
+        "utf-8",
+    )
+    for jobs in ("0", "2"):
+        result = wsis("check", project, "--format", "json", "--jobs", jobs)
+        assert result.returncode == 1, result.stderr
+        warnings = json.loads(result.stdout)["sphinx_warnings"]
+        assert warnings == [
+            {
+                "level": "warning",
+                "type": None,
+                "message": "Invalid configuration value found: 'language = None'. Update your "
+                "configuration to a valid language code. Falling back to 'en' (English).",
+                "file": None,
+                "line": None,
+            },
+            {
+                "level": "error",
+                "type": "docutils",
+                "message": "Malformed table.\nRight border not aligned or missing.\n\n"
+                "+---+---+\n| a |\n+---+---+",
+                "file": "challenges-and-gaps.rst",
+                "line": bad_row,
+            },
+        ], (jobs, warnings)
+
+
+# -- what the command line imports -----------------------------------------------------------------
+
+HEAVY_MODULES = ("docutils", "sphinx.application", "matplotlib", "babel")
+
+FORMAT_A_VERDICT = """
+import json, sys
+from io import StringIO
+from pathlib import Path
+
+from rich.console import Console
+
+import sphinx_wsis.cli
+from sphinx_wsis.cli.formats.check_json import to_json
+from sphinx_wsis.cli.formats.github import step_summary, to_github
+from sphinx_wsis.cli.formats.junit import to_junit
+from sphinx_wsis.cli.formats.text import render_text
+from sphinx_wsis.cli.verdict import CheckReport, SphinxWarning
+from sphinx_wsis.template import load_template
+
+checked = json.loads(Path(sys.argv[1]).read_text("utf-8"))
+report = CheckReport(
+    Path(checked["project"]),
+    load_template(sys.argv[2]),
+    checked,
+    [SphinxWarning(**w) for w in checked["sphinx_warnings"]],
+    checked["report"]["entity"],
+    checked["report"]["stakeholder"],
+)
+text = StringIO()
+render_text(report, Console(file=text, width=120), fancy=True)
+outputs = [text.getvalue(), json.dumps(to_json(report)), to_junit(report), *to_github(report),
+           step_summary(report)]
+assert "Example Networks, Inc." in outputs[0] and report.summary() in outputs[0], outputs[0]
+heavy = [m for m in sys.modules if m.split(".")[0] in {HEAVY} or m in {HEAVY}]
+print(json.dumps(heavy))
+"""
+
+
+def test_help_and_printing_a_verdict_import_no_docutils_sphinx_app_matplotlib_or_babel(
+    new_project: Path, tmp_path: Path
+) -> None:
+    """The command line starts fast: Sphinx and its dependencies load only to read a project."""
+    checked = tmp_path / "check.json"
+    assert wsis("check", new_project, "--format", "json", "-o", checked).returncode == 1
+    program = FORMAT_A_VERDICT.replace("{HEAVY}", repr(set(HEAVY_MODULES)))
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    formatted = subprocess.run(
+        [sys.executable, "-c", program, str(checked), str(WSIS20_STAKEHOLDER)],
+        capture_output=True, text=True, env=environ, check=False,
+    )  # fmt: skip
+    assert formatted.returncode == 0, formatted.stderr
+    assert json.loads(formatted.stdout) == []
+    for args in (["--help"], ["check", "--help"]):
+        program = (
+            "import sys\nfrom sphinx_wsis.cli import cli\n"
+            f"try:\n    cli({args!r})\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in sys.modules if m.split('.')[0] in {set(HEAVY_MODULES)!r}"
+            f" or m in {set(HEAVY_MODULES)!r}])"
+        )
+        helped = subprocess.run([sys.executable, "-c", program], capture_output=True,
+                                text=True, env=environ, check=False)  # fmt: skip
+        assert "Usage: " in helped.stdout and helped.stdout.rstrip().endswith("[]"), helped

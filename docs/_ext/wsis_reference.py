@@ -323,7 +323,9 @@ class TemplateReference(GeneratedReference):
 class CliReference(GeneratedReference):
     """Every command of the ``sphinx-wsis`` click group: usage, options, exit codes."""
 
-    sources = ("cli.py",)
+    sources = tuple(
+        path.relative_to(PACKAGE).as_posix() for path in sorted((PACKAGE / "cli").glob("*.py"))
+    )
     allow_headings = True
 
     def generate(self) -> Iterator[str]:

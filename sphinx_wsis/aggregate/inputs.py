@@ -134,7 +134,8 @@ def build_project(project: str, target: str) -> str | None:
     """
     from sphinx.util.docutils import docutils_namespace
 
-    from ..runner import ProjectError, run_sphinx
+    from ..cli.errors import ProjectError
+    from ..cli.sphinx_run import run_sphinx
 
     try:
         with docutils_namespace(), run_sphinx(Path(project), "wsis-json") as run:

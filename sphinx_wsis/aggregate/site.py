@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..runner import StatusStream
+from ..cli.sphinx_run import StatusStream
 from .charts import write_charts
 from .ext import CHARTS_DIR
 

@@ -11,17 +11,25 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .report_output import CheckReport
-from .vocabulary import PASSING, ROW_KINDS, STATE_LABELS, by_subject, matrix_column
+from ...vocabulary import (
+    PASSING,
+    ROW_KINDS,
+    STATE_LABELS,
+    PartKind,
+    State,
+    by_subject,
+    matrix_column,
+)
+from ..verdict import CheckReport
 
 #: state → (symbol, style) on a terminal
 STATE_SYMBOLS = {
-    "done": ("✓", "green"),
-    "missing": ("✗", "bold red"),
-    "empty": ("○", "yellow"),
-    "placeholder": ("⚠", "yellow"),
-    "invalid": ("!", "bold red"),
-    "not-applicable": ("\u2013", "dim"),  # en dash
+    State.DONE: ("✓", "green"),
+    State.MISSING: ("✗", "bold red"),
+    State.EMPTY: ("○", "yellow"),
+    State.PLACEHOLDER: ("⚠", "yellow"),
+    State.INVALID: ("!", "bold red"),
+    State.NOT_APPLICABLE: ("\u2013", "dim"),  # en dash
 }
 
 
@@ -50,7 +58,7 @@ def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
     table_box = box.SIMPLE_HEAD if fancy else box.ASCII2
     matrix = Table(box=table_box, title=None, show_edge=fancy, pad_edge=False)
     matrix.add_column("Action line", overflow="ellipsis", no_wrap=True, max_width=48)
-    with_stories = any("stories" in columns for columns in states.values())
+    with_stories = any(PartKind.STORIES in columns for columns in states.values())
     for title in [a.title for a in template.aspects] + ["Success stories"] * with_stories:
         # narrow terminals wrap a header between words rather than cut it
         longest_word = max(len(word) for word in title.split())
@@ -61,7 +69,7 @@ def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
         row = [Text(name)]
         row += [state_text(cells.get(aspect.key), fancy) for aspect in template.aspects]
         if with_stories:
-            row.append(state_text(cells.get("stories"), fancy))
+            row.append(state_text(cells.get(PartKind.STORIES), fancy))
         matrix.add_row(*row)
     if template.action_lines:
         console.print(matrix)
@@ -102,7 +110,7 @@ def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
         verdict = Text("Incomplete: ", style="bold red")
         if not gaps and not report.findings:
             verdict = Text("Complete, but Sphinx printed warnings: ", style="bold yellow")
-    console.print(verdict + Text(report.summary() + "."))
+    console.print(verdict + Text(report.summary()))
 
 
 def _print_issue(console: Console, where: str, kind: str, message: str, fancy: bool) -> None:

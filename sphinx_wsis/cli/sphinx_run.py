@@ -1,66 +1,72 @@
 """Run Sphinx on a report project in-process, writing nothing into the project.
 
 ``sphinx-wsis check`` and ``export`` read the project exactly as ``sphinx-build`` would (same
-conf.py, same extensions, same warnings), but into a temporary directory that is removed
-afterwards, with a fresh environment so a stale ``_build`` never hides a gap. Everything that is
-the author's mistake (no conf.py, the extension not enabled, a broken template, a conf.py that
-raises) becomes a :class:`ProjectError` with a message, never a traceback.
+conf.py, same extensions, same warnings, kept as records by :mod:`.warning_records`), but into
+a temporary directory that is removed afterwards, with a fresh environment so a stale
+``_build`` never hides a gap. Everything that is the author's mistake (no conf.py, the
+extension not enabled, a broken template, a conf.py that raises) becomes a
+:class:`ProjectError` with a message, never a traceback.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import tempfile
 import traceback
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, SphinxError
 from sphinx.util.console import strip_colors
+from sphinx.util.logging import NAMESPACE
+
+from .errors import InternalError, ProjectError
+from .verdict import SphinxWarning
+from .warning_records import WarningCollector
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
-    from .checks import Completeness
-    from .entries import ReportRecord
+    from ..checks import Completeness
+    from ..entries import ReportRecord
 
 EXTENSION = "sphinx_wsis"
 
 
-class ProjectError(Exception):
-    """The project cannot be read (exit status 2); the message tells the author what to fix."""
+class CollectingSphinx(Sphinx):
+    """A Sphinx application that also keeps every warning it logs as a record.
 
+    Sphinx replaces the handlers of its logger when ``__init__`` starts, runs conf.py and then
+    loads the extensions, so the collector is attached when the first (built-in) extension is
+    set up: it sees the warnings of every extension's setup, of the configuration's checks and
+    of the build. The few Sphinx prints while conf.py runs (``language = None``) are handed to
+    it as printed.
+    """
 
-class InternalError(ProjectError):
-    """Sphinx or an extension failed in a way that is not the author's mistake."""
+    collector: WarningCollector
 
-    def __init__(self, message: str, original: BaseException) -> None:
-        super().__init__(message)
-        self.original = original
+    def __init__(self, *args: Any, warning: io.StringIO, **kwargs: Any) -> None:
+        self.printed_warnings = warning
+        try:
+            super().__init__(*args, warning=warning, **kwargs)
+        except BaseException:
+            self.stop_collecting()
+            raise
 
+    def setup_extension(self, extname: str) -> None:
+        if not hasattr(self, "collector"):
+            self.collector = WarningCollector(self, self.printed_warnings.getvalue())
+            logging.getLogger(NAMESPACE).addHandler(self.collector)
+        super().setup_extension(extname)
 
-@dataclass(frozen=True)
-class SphinxWarning:
-    """A warning Sphinx or another extension printed; ``file`` is relative to the project."""
-
-    level: str
-    message: str
-    type: str | None = None
-    file: str | None = None
-    line: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "level": self.level.lower(),
-            "type": self.type,
-            "message": self.message,
-            "file": self.file,
-            "line": self.line,
-        }
+    def stop_collecting(self) -> None:
+        """Detach the collector (a process may run Sphinx many times: ``aggregate``)."""
+        if hasattr(self, "collector"):
+            logging.getLogger(NAMESPACE).removeHandler(self.collector)
 
 
 @dataclass
@@ -74,7 +80,7 @@ class SphinxRun:
 
     @property
     def report(self) -> ReportRecord | None:
-        from .domain import domain_of
+        from ..domain import domain_of
 
         reports = domain_of(self.app.env).records("reports")
         return reports[0] if reports else None
@@ -131,29 +137,25 @@ def run_sphinx(
     progress: Callable[[str], None] | None = None,
 ) -> Iterator[SphinxRun]:
     """Read (and, for a real builder, write) the project into a temporary output directory."""
-    from sphinx.application import Sphinx
-
-    from .checks import completeness_document, result_of
-    from .config import setting_errors, template_error
+    from ..checks import completeness_document, result_of
+    from ..config import setting_errors, template_error
 
     srcdir = srcdir.resolve()
     find_conf(srcdir)
-    warning = io.StringIO()
     with tempfile.TemporaryDirectory(prefix="sphinx-wsis-") as tmp:
         outdir = Path(tmp) / "out"
+        app: CollectingSphinx | None = None
         try:
-            app = Sphinx(
+            app = CollectingSphinx(
                 srcdir,
                 srcdir,
                 outdir,
                 Path(tmp) / "doctrees",
                 buildername,
                 status=StatusStream(progress) if progress else None,
-                warning=warning,
+                warning=io.StringIO(),  # printed by sphinx-build; kept as records here
                 freshenv=True,
                 parallel=parallel,
-                # every warning carries its [type], so findings are told apart from the rest
-                confoverrides={"show_warning_types": True},
             )
             if EXTENSION not in app.extensions:
                 raise ProjectError(
@@ -177,16 +179,18 @@ def run_sphinx(
             raise InternalError(
                 f"Sphinx failed while reading {srcdir}: {type(exc).__name__}: {exc}", exc
             ) from exc
-        result = result_of(app.env)
+        finally:
+            if app is not None:
+                app.stop_collecting()
+        document = completeness_document(app.env)
+        reported = {(f["subtype"], f["message"]) for f in document["findings"]}
         yield SphinxRun(
             srcdir,
             outdir,
             app,
-            result,
-            completeness_document(app.env),
-            parse_warnings(
-                warning.getvalue(), srcdir, reported={f.message for f in result.findings}
-            ),
+            result_of(app.env),
+            document,
+            app.collector.warnings(srcdir, reported=reported),
         )
 
 
@@ -210,52 +214,3 @@ def _config_problem(exc: ConfigError, srcdir: Path) -> str:
     ]
     where = f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
     return f"{where}{type(cause).__name__}: {_one_line(cause)}"
-
-
-_WARNING_RE = re.compile(
-    r"^(?:(?P<location>.*?): )?(?P<level>WARNING|ERROR|CRITICAL|SEVERE): "
-    r"(?P<message>.*?)(?: \[(?P<type>[\w.-]+)\])?$"
-)
-
-
-def parse_warnings(
-    text: str, srcdir: Path, *, reported: Collection[str] = ()
-) -> list[SphinxWarning]:
-    """Sphinx's warning stream as records, without the ``wsis.*`` ones in ``reported``.
-
-    The checks' own findings are reported as findings; every other warning, ``wsis.*`` ones
-    included (a reference to a story the report lacks, a sphinx-needs id clash), fails a
-    ``-W`` build and so is kept.
-
-    A warning may span lines (docutils quotes the offending source); continuation lines belong
-    to the warning before them.
-    """
-    entries: list[dict[str, Any]] = []
-    for raw in strip_colors(text).splitlines():
-        match = _WARNING_RE.match(raw)
-        if match:
-            entries.append(match.groupdict())
-        elif entries and raw.strip():
-            entries[-1]["message"] += "\n" + raw.rstrip()
-    result = []
-    for entry in entries:
-        if (entry["type"] or "").startswith("wsis") and entry["message"].strip() in reported:
-            continue
-        file, line = _split_location(entry["location"], srcdir)
-        result.append(
-            SphinxWarning(entry["level"], entry["message"].strip(), entry["type"], file, line)
-        )
-    return result
-
-
-def _split_location(location: str | None, srcdir: Path) -> tuple[str | None, int | None]:
-    if not location:
-        return None, None
-    path, line = location, None
-    match = re.match(r"^(.*?):(\d+)$", location)
-    if match:
-        path, line = match[1], int(match[2])
-    candidate = Path(path)
-    if candidate.is_absolute() and candidate.is_relative_to(srcdir):
-        path = candidate.relative_to(srcdir).as_posix()
-    return path, line
