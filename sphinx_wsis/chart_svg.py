@@ -46,6 +46,7 @@ LINE_HEIGHT = 1.3
 GRID, INK, MARK_INK = "#cccccc", "#111111", "#222222"
 #: Characters XML 1.0 does not allow (control characters): dropped rather than breaking the file.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+LINE_BREAKS = re.compile("[\t\n\r ]+")
 HATCH_SHAPES = {
     "//": "M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2",
     "\\\\": "M-1,7 l2,2 M0,0 l8,8 M7,-1 l2,2",
@@ -65,8 +66,9 @@ def svg_chart(spec: ChartSpec) -> bytes:
 
 
 def clean(text: str) -> str:
-    """Text as one line of XML character data (control characters dropped)."""
-    return " ".join(NOT_XML.sub("", text).split())
+    """Text as one line of XML character data (control characters dropped; no-break spaces,
+    which group digits in French, kept)."""
+    return LINE_BREAKS.sub(" ", NOT_XML.sub("", text)).strip(" ")
 
 
 def xml_text(text: str) -> str:
