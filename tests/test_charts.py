@@ -15,6 +15,7 @@ from sphinx_wsis import charts
 from sphinx_wsis.chart_layout import describe, nice_ticks, value_axis, year_axis
 from sphinx_wsis.chart_svg import svg_chart, text_width, wrap
 from tests.conftest import MYST_CONF, ROOT, write_project
+from tests.test_languages import chromium  # noqa: F401 (the browser fixture)
 
 SVG = "{http://www.w3.org/2000/svg}"
 REPORT = """\
@@ -268,3 +269,49 @@ def test_long_titles_and_cjk_wrap_to_the_width() -> None:
     assert len(lines) > 2 and all(text_width(line, 15) <= 300 for line in lines)
     cjk = wrap("使用互联网的个人比例" * 6, 15, 300)
     assert len(cjk) > 1 and "".join(cjk) == "使用互联网的个人比例" * 6
+
+
+# -- in a real browser -------------------------------------------------------------------------
+
+FITS = """
+const svg = document.documentElement;
+const box = svg.viewBox.baseVal;
+const outside = [...document.querySelectorAll("text")].filter((text) => {
+  const b = text.getBBox();
+  return b.x < box.x || b.y < box.y || b.x + b.width > box.width || b.y + b.height > box.height;
+}).map((text) => text.textContent);
+return {direction: getComputedStyle(svg).direction, texts: svg.querySelectorAll("text").length,
+        outside: outside};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["ar", "zh", "en"])
+def test_every_text_of_a_chart_fits_its_canvas_in_the_browser(
+    chromium,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """The browser lays the text out (shaping Arabic, right to left); the widths the writer
+    estimated leave room for it: no title, label or legend entry runs off the picture."""
+    names = {
+        "ar": ("نسبة الأفراد الذين يستخدمون الإنترنت في المناطق الريفية والحضرية", "الإناث"),
+        "zh": ("按城乡和性别分列的使用互联网的个人比例以及移动网络覆盖的人口比例", "女性"),
+        "en": (
+            "Proportion of individuals using the Internet, by sex and urban or rural area",
+            "Women",
+        ),
+    }[language]
+    chart = charts.ChartSpec(names[0] * 2, "line", language, "%", [
+        charts.Series(names[0], [(2005, 10.0), (2015, 44.5), (2025, 74.0)],
+                      (2005, 10.0), (2030, 99.0), "percent"),
+        charts.Series(names[1], [(2005, 8.0), (2025, 71.0)], None, None, "percent"),
+        charts.Series(f"{names[1]} (2)", [(2010, 20.0), (2020, 60.0)], None, None, "percent"),
+    ])  # fmt: skip
+    path = tmp_path / "chart.svg"
+    path.write_bytes(svg_chart(chart))
+    chromium.get(path.as_uri())
+    seen = chromium.execute_script(FITS)
+    assert seen["texts"] > 10
+    assert seen["outside"] == []
+    assert seen["direction"] == ("rtl" if language == "ar" else "ltr")
