@@ -33,8 +33,6 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo")
 LINE_WIDTH = 2.0
 #: Years on the x axis before they are thinned to about this many ticks.
 MAX_YEAR_TICKS = 8
-#: Room left between the largest value and the top of the value axis (for the marks' labels).
-HEADROOM = 1.05
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ class Axis:
         return (value - self.low) / (self.high - self.low)
 
 
-def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
+def nice_ticks(low: float, high: float, most: int = 7) -> list[float]:
     """At most ``most`` evenly spaced round ticks covering the range, in steps of 1, 2 or 5
     times a power of ten."""
     if not (math.isfinite(low) and math.isfinite(high)):
@@ -156,7 +154,7 @@ def value_axis(spec: ChartSpec) -> Axis:
     values += [m[1] for s in spec.series for m in (s.baseline, s.target) if m]
     low = min([0.0, *values])
     high = max([0.0, *values])
-    ticks = nice_ticks(low * HEADROOM, high * HEADROOM)
+    ticks = nice_ticks(low, high)
     labels = [format_number(tick, spec.language) for tick in ticks]
     return Axis(ticks[0], ticks[-1], ticks, labels)
 
