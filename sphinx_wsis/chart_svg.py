@@ -173,32 +173,31 @@ class _Drawing:
         self.id = f"wsis-chart-{spec.digest()[:10]}"
         self.values = value_axis(spec)
         self.years = year_axis(spec)
-        self.parts: list[str] = []
-
-    # layout: title, plot, year labels, legend from top to bottom
-
-    def svg(self) -> str:
-        spec = self.spec
-        title_lines = wrap(spec.title, TITLE_SIZE, WIDTH - 2 * PAD)
-        self.plot_top = PAD + len(title_lines) * TITLE_SIZE * LINE_HEIGHT + 14
+        # from top to bottom: the title, the plot, the years, the legend
+        self.title_lines = wrap(spec.title, TITLE_SIZE, WIDTH - 2 * PAD)
+        self.plot_top = PAD + len(self.title_lines) * TITLE_SIZE * LINE_HEIGHT + 14
         self.plot_bottom = self.plot_top + PLOT_HEIGHT
         widest = max((text_width(label, TEXT_SIZE) for label in self.values.labels), default=0)
         self.left = PAD + (TEXT_SIZE * LINE_HEIGHT + 6 if spec.unit else 0) + widest + 10
         self.right = WIDTH - PAD - 10
-        legend, legend_height = self.legend(self.plot_bottom + 50)
-        height = math.ceil(self.plot_bottom + 50 + legend_height + PAD)
-        for index, line in enumerate(title_lines):
-            y = PAD + (index + 0.8) * TITLE_SIZE * LINE_HEIGHT
-            self.text(WIDTH / 2, y, line, "middle", TITLE_SIZE, weight="bold")
-        self.grid_and_axes()
-        for index, series in enumerate(spec.series):
-            self.draw_series(index, series)
-        for index, series in enumerate(spec.series):
-            self.draw_marks(series, style(index))
-        self.parts += legend
-        return self.document(height)
+        self.legend_top = self.plot_bottom + 50
 
-    def document(self, height: int) -> str:
+    def svg(self) -> str:
+        parts = [
+            self.text(WIDTH / 2, PAD + (index + 0.8) * TITLE_SIZE * LINE_HEIGHT, line, "middle",
+                      TITLE_SIZE, weight="bold")
+            for index, line in enumerate(self.title_lines)
+        ]  # fmt: skip
+        parts += self.grid_and_axes()
+        for index, series in enumerate(self.spec.series):
+            parts += self.draw_series(index, series)
+        for index, series in enumerate(self.spec.series):
+            parts += self.draw_marks(series, style(index))
+        legend, legend_height = self.legend()
+        parts += legend
+        return self.document(parts, math.ceil(self.legend_top + legend_height + PAD))
+
+    def document(self, parts: list[str], height: int) -> str:
         spec = self.spec
         language = report_language(spec.language)
         direction = ' direction="rtl"' if self.rtl else ""
@@ -216,7 +215,7 @@ class _Drawing:
             patterns = "".join(self.hatch(i) for i in range(len(spec.series)))
             head.append(f"<defs>{patterns}</defs>")
         head.append(f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>')
-        return "\n".join([*head, *self.parts, "</svg>", ""])
+        return "\n".join([*head, *parts, "</svg>", ""])
 
     def hatch(self, index: int) -> str:
         look = style(index)
@@ -244,7 +243,7 @@ class _Drawing:
         return "start" if (side == "left") != self.rtl else "end"
 
     def text(self, x: float, y: float, text: str, side: str, size: float, *,
-             weight: str = "", colour: str = "", rotate: bool = False) -> None:  # fmt: skip
+             weight: str = "", colour: str = "", rotate: bool = False) -> str:  # fmt: skip
         attributes = f'x="{number(x)}" y="{number(y)}" font-size="{number(size)}"'
         attributes += f' text-anchor="{self.anchor(side)}"'
         if weight:
@@ -253,46 +252,50 @@ class _Drawing:
             attributes += f' style="fill: {colour}"'
         if rotate:
             attributes += f' transform="rotate(-90 {number(x)} {number(y)})"'
-        self.parts.append(f"<text {attributes}>{xml_text(text)}</text>")
+        return f"<text {attributes}>{xml_text(text)}</text>"
 
     # the axes
 
-    def grid_and_axes(self) -> None:
+    def grid_and_axes(self) -> list[str]:
         left, right, top, bottom = self.left, self.right, self.plot_top, self.plot_bottom
-        lines = []
+        parts = []
         for tick in self.values.ticks:
             y = number(self.y(tick))
-            lines.append(f'<path d="M{number(left)},{y} H{number(right)}" stroke="{GRID}" '
+            parts.append(f'<path d="M{number(left)},{y} H{number(right)}" stroke="{GRID}" '
                          'stroke-width="0.8"/>')  # fmt: skip
-            lines.append(f'<path d="M{number(left - 4)},{y} H{number(left)}" stroke="{INK}"/>')
-        self.parts += lines
+            parts.append(f'<path d="M{number(left - 4)},{y} H{number(left)}" stroke="{INK}"/>')
         for tick, label in zip(self.values.ticks, self.values.labels, strict=True):
-            self.text(left - 7, self.y(tick) + TEXT_SIZE * 0.35, label, "right", TEXT_SIZE)
+            parts.append(
+                self.text(left - 7, self.y(tick) + TEXT_SIZE * 0.35, label, "right", TEXT_SIZE)
+            )
         if self.values.low < 0 < self.values.high:
-            self.parts.append(f'<path d="M{number(left)},{number(self.y(0))} H{number(right)}" '
-                              f'stroke="{INK}" stroke-width="0.8"/>')  # fmt: skip
+            parts.append(f'<path d="M{number(left)},{number(self.y(0))} H{number(right)}" '
+                         f'stroke="{INK}" stroke-width="0.8"/>')  # fmt: skip
         for tick, label in zip(self.years.ticks, self.years.labels, strict=True):
             x = self.x(tick)
-            self.parts.append(f'<path d="M{number(x)},{number(bottom)} v4" stroke="{INK}"/>')
-            self.text(x, bottom + 6 + TEXT_SIZE, label, "middle", TEXT_SIZE)
-        self.parts.append(
+            parts.append(f'<path d="M{number(x)},{number(bottom)} v4" stroke="{INK}"/>')
+            parts.append(self.text(x, bottom + 6 + TEXT_SIZE, label, "middle", TEXT_SIZE))
+        parts.append(
             f'<path d="M{number(left)},{number(top)} V{number(bottom)} H{number(right)}" '
             f'stroke="{INK}" fill="none"/>'
         )
-        self.text((left + right) / 2, bottom + 12 + 2 * TEXT_SIZE * LINE_HEIGHT - 4,
-                  word("year", self.spec.language), "middle", TEXT_SIZE)  # fmt: skip
+        year = word("year", self.spec.language)
+        parts.append(self.text((left + right) / 2, bottom + 35, year, "middle", TEXT_SIZE))
         if self.spec.unit:
             size = min(TEXT_SIZE, TEXT_SIZE * PLOT_HEIGHT / text_width(self.spec.unit, TEXT_SIZE))
-            self.text(PAD + size, (top + bottom) / 2, self.spec.unit, "middle", size, rotate=True)
+            parts.append(self.text(PAD + size, (top + bottom) / 2, self.spec.unit, "middle", size,
+                                   rotate=True))  # fmt: skip
+        return parts
 
     # the series
 
     def point_title(self, series: Series, year: int, value: float, key: str = "") -> str:
+        """A point's value as a tooltip (and for assistive technology): ``Total, 2024: 55%``."""
         what = f"{word(key, self.spec.language)} {year}" if key else str(year)
         shown = shown_value(self.spec, series, value)
         return f"<title>{xml_text(f'{series.label}, {what}: {shown}')}</title>"
 
-    def draw_series(self, index: int, series: Series) -> None:
+    def draw_series(self, index: int, series: Series) -> list[str]:
         look = style(index)
         parts = [f'<g class="wsis-chart-series" fill="{look.colour}">']
         if self.spec.kind == "bar":
@@ -310,20 +313,20 @@ class _Drawing:
                 parts.append(f"<g>{title}<rect {box}/>{outline}</g>")
         else:
             path = " L".join(f"{number(self.x(y))},{number(self.y(v))}" for y, v in series.points)
-            dashes = " ".join(number(d * LINE_WIDTH) for d in look.dashes)
-            dash = f' stroke-dasharray="{dashes}"' if dashes else ""
             parts.append(
                 f'<path d="M{path}" fill="none" stroke="{look.colour}" '
-                f'stroke-width="{number(LINE_WIDTH)}" stroke-linejoin="round"{dash}/>'
+                f'stroke-width="{number(LINE_WIDTH)}" stroke-linejoin="round"{dash_array(look)}/>'
             )
             for year, value in series.points:
                 shape = marker_path(look.marker, self.x(year), self.y(value), 8)
                 parts.append(f'<path d="{shape}">{self.point_title(series, year, value)}</path>')
         parts.append("</g>")
-        self.parts += parts
+        return parts
 
-    def draw_marks(self, series: Series, look: Style) -> None:
-        """Baseline (hollow square) and target (hollow star, dotted from the last value)."""
+    def draw_marks(self, series: Series, look: Style) -> list[str]:
+        """Baseline (hollow square) and target (hollow star, dotted from the last value),
+        each labelled above."""
+        parts = []
         for mark, key, symbol, size in ((series.baseline, "baseline", "s", 9),
                                         (series.target, "target", "*", 14)):  # fmt: skip
             if mark is None:
@@ -331,12 +334,12 @@ class _Drawing:
             x, y = self.x(mark[0]), self.y(mark[1])
             if key == "target" and series.points:
                 last_year, last = series.points[-1]
-                self.parts.append(
+                parts.append(
                     f'<path d="M{number(self.x(last_year))},{number(self.y(last))} '
                     f'L{number(x)},{number(y)}" stroke="{look.colour}" stroke-width="1.2" '
                     'stroke-dasharray="1.2 2.4" fill="none"/>'
                 )
-            self.parts.append(
+            parts.append(
                 f'<path d="{marker_path(symbol, x, y, size)}" fill="#ffffff" '
                 f'stroke="{look.colour}" stroke-width="2">'
                 f"{self.point_title(series, mark[0], mark[1], key)}</path>"
@@ -344,14 +347,16 @@ class _Drawing:
             label = f"{word(key, self.spec.language)} {mark[0]}"
             half = text_width(label, MARK_SIZE) / 2
             centre = min(max(x, half + 2), WIDTH - half - 2)
-            self.text(centre, y - size / 2 - 5, label, "middle", MARK_SIZE, colour=MARK_INK)
+            parts.append(self.text(centre, y - size / 2 - 5, label, "middle", MARK_SIZE,
+                                   colour=MARK_INK))  # fmt: skip
+        return parts
 
     # the legend
 
-    def legend(self, top: float) -> tuple[list[str], float]:
+    def legend(self) -> tuple[list[str], float]:
         """The legend's elements (one sample and label per series, in rows that wrap) and its
         height; it starts on the reading side (the right in an RTL language)."""
-        saved, self.parts = self.parts, []
+        parts: list[str] = []
         room = self.right - self.left
         row_height = TEXT_SIZE * LINE_HEIGHT
         x = y = 0.0
@@ -363,35 +368,40 @@ class _Drawing:
                 x, y = 0.0, y + row_lines * row_height + 4
                 row_lines = 1
             row_lines = max(row_lines, len(lines))
-            self.legend_item(index, lines, x, top + y)
+            parts += self.legend_item(index, lines, x, self.legend_top + y)
             x += width
-        elements, self.parts = self.parts, saved
         height = (y + row_lines * row_height) if self.spec.series else 0.0
-        return elements, height
+        return parts, height
 
-    def legend_item(self, index: int, lines: list[str], offset: float, top: float) -> None:
+    def legend_item(self, index: int, lines: list[str], offset: float, top: float) -> list[str]:
         look = style(index)
         start = self.right - offset if self.rtl else self.left + offset
         sign = -1 if self.rtl else 1
         middle = top + TEXT_SIZE * 0.6
         if self.spec.kind == "bar":
-            box = min(start, start + sign * 22)
-            sample = (f'<rect x="{number(box + 5)}" y="{number(middle - 6)}" width="12" '
-                      f'height="12" fill="{look.colour}"/>')  # fmt: skip
+            box = f'x="{number(min(start, start + sign * 22) + 5)}" y="{number(middle - 6)}" '
+            box += 'width="12" height="12"'
+            parts = [f'<rect {box} fill="{look.colour}"/>']
             if look.hatch:
-                sample += (f'<rect x="{number(box + 5)}" y="{number(middle - 6)}" width="12" '
-                           f'height="12" fill="url(#{self.id}-hatch-{index})"/>')  # fmt: skip
-            sample += (f'<rect x="{number(box + 5)}" y="{number(middle - 6)}" width="12" '
-                       'height="12" fill="none" stroke="#000000" stroke-width="0.5"/>')  # fmt: skip
+                parts.append(f'<rect {box} fill="url(#{self.id}-hatch-{index})"/>')
+            parts.append(f'<rect {box} fill="none" stroke="#000000" stroke-width="0.5"/>')
         else:
-            dashes = " ".join(number(d * LINE_WIDTH) for d in look.dashes)
-            dash = f' stroke-dasharray="{dashes}"' if dashes else ""
             end = start + sign * 28
-            sample = (f'<path d="M{number(start)},{number(middle)} H{number(end)}" '
-                      f'stroke="{look.colour}" stroke-width="{number(LINE_WIDTH)}"{dash}/>'
-                      f'<path d="{marker_path(look.marker, (start + end) / 2, middle, 8)}" '
-                      f'fill="{look.colour}"/>')  # fmt: skip
-        self.parts.append(sample)
-        for number_, line in enumerate(lines):
-            baseline = top + TEXT_SIZE * 0.95 + number_ * TEXT_SIZE * LINE_HEIGHT
-            self.text(start + sign * 36, baseline, line, "right" if self.rtl else "left", TEXT_SIZE)
+            parts = [
+                f'<path d="M{number(start)},{number(middle)} H{number(end)}" '
+                f'stroke="{look.colour}" stroke-width="{number(LINE_WIDTH)}"{dash_array(look)}/>',
+                f'<path d="{marker_path(look.marker, (start + end) / 2, middle, 8)}" '
+                f'fill="{look.colour}"/>',
+            ]
+        side = "right" if self.rtl else "left"
+        for row, line in enumerate(lines):
+            baseline = top + TEXT_SIZE * 0.95 + row * TEXT_SIZE * LINE_HEIGHT
+            parts.append(self.text(start + sign * 36, baseline, line, side, TEXT_SIZE))
+        return parts
+
+
+def dash_array(look: Style) -> str:
+    """The series' dash pattern as an attribute (none for a solid line)."""
+    if not look.dashes:
+        return ""
+    return f' stroke-dasharray="{" ".join(number(d * LINE_WIDTH) for d in look.dashes)}"'
