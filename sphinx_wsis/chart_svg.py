@@ -235,17 +235,22 @@ class _Drawing:
     def y(self, value: float) -> float:
         return self.plot_bottom - self.values.fraction(value) * PLOT_HEIGHT
 
-    def anchor(self, side: str) -> str:
+    def anchor(self, side: str, rtl: bool) -> str:
         """``text-anchor`` for text whose ``left`` or ``right`` edge is at its position, whichever
-        way the language reads (an RTL text's start is its right edge)."""
+        way it reads (an RTL text's start is its right edge)."""
         if side == "middle":
             return "middle"
-        return "start" if (side == "left") != self.rtl else "end"
+        return "start" if (side == "left") != rtl else "end"
 
-    def text(self, x: float, y: float, text: str, side: str, size: float, *,
-             weight: str = "", colour: str = "", rotate: bool = False) -> str:  # fmt: skip
+    def text(self, x: float, y: float, text: str, side: str, size: float, *, weight: str = "",
+             colour: str = "", rotate: bool = False, numeral: bool = False) -> str:  # fmt: skip
+        """A ``<text>`` element; a ``numeral`` (a tick's number or year) reads left to right in
+        every language, so that ``-20`` does not turn into ``20-`` in an Arabic chart."""
+        rtl = self.rtl and not numeral
         attributes = f'x="{number(x)}" y="{number(y)}" font-size="{number(size)}"'
-        attributes += f' text-anchor="{self.anchor(side)}"'
+        attributes += f' text-anchor="{self.anchor(side, rtl)}"'
+        if self.rtl and numeral:
+            attributes += ' direction="ltr"'
         if weight:
             attributes += f' font-weight="{weight}"'
         if colour:
@@ -266,7 +271,14 @@ class _Drawing:
             parts.append(f'<path d="M{number(left - 4)},{y} H{number(left)}" stroke="{INK}"/>')
         for tick, label in zip(self.values.ticks, self.values.labels, strict=True):
             parts.append(
-                self.text(left - 7, self.y(tick) + TEXT_SIZE * 0.35, label, "right", TEXT_SIZE)
+                self.text(
+                    left - 7,
+                    self.y(tick) + TEXT_SIZE * 0.35,
+                    label,
+                    "right",
+                    TEXT_SIZE,
+                    numeral=True,
+                )
             )
         if self.values.low < 0 < self.values.high:
             parts.append(f'<path d="M{number(left)},{number(self.y(0))} H{number(right)}" '
@@ -274,7 +286,9 @@ class _Drawing:
         for tick, label in zip(self.years.ticks, self.years.labels, strict=True):
             x = self.x(tick)
             parts.append(f'<path d="M{number(x)},{number(bottom)} v4" stroke="{INK}"/>')
-            parts.append(self.text(x, bottom + 6 + TEXT_SIZE, label, "middle", TEXT_SIZE))
+            parts.append(
+                self.text(x, bottom + 6 + TEXT_SIZE, label, "middle", TEXT_SIZE, numeral=True)
+            )
         parts.append(
             f'<path d="M{number(left)},{number(top)} V{number(bottom)} H{number(right)}" '
             f'stroke="{INK}" fill="none"/>'

@@ -228,6 +228,8 @@ def test_arabic_stays_text_read_right_to_left() -> None:
     assert root.get("direction") == "rtl" and root.get("lang") == "ar"
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "استخدام الإنترنت" in texts and "السنة" in texts  # the title and "Year", as text
+    numerals = [t for t in root.iter(f"{SVG}text") if t.get("direction") == "ltr"]
+    assert {"0", "2020", "2030"} <= {t.text for t in numerals}  # -20 stays -20, not 20-
 
 
 def test_control_characters_do_not_break_the_file() -> None:
