@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from .catalogue import language_of, multiplier_label, unit_label
 from .chart_layout import ChartSpec, Series, chart_label, describe
+from .chart_svg import svg_chart
 from .domain import domain_of
 from .entries import IndicatorRecord
 from .facts import writes_no_pages
@@ -79,8 +80,6 @@ def render_chart(spec: ChartSpec, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
     if fmt == "svg":
-        from .chart_svg import svg_chart
-
         drawn = svg_chart(spec)
     else:
         from .chart_matplotlib import matplotlib_chart  # PDF and DOCX builds only
