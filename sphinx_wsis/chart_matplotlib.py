@@ -75,10 +75,10 @@ def _draw(axes: Any, spec: ChartSpec) -> None:
                 continue
             axes.plot([mark[0]], [mark[1]], marker=symbol, markersize=11 if symbol == "*" else 8,
                       markerfacecolor="white", markeredgecolor=look.colour, markeredgewidth=2,
-                      linestyle="none", zorder=5)  # fmt: skip
+                      linestyle="none", zorder=5, clip_on=False)  # fmt: skip
             if key == "target" and xs:
                 axes.plot([xs[-1], mark[0]], [ys[-1], mark[1]], color=look.colour,
-                          linestyle=":", linewidth=1.2)  # fmt: skip
+                          linestyle=":", linewidth=1.2, clip_on=False)  # fmt: skip
             axes.annotate(f"{word(key, language)} {mark[0]}", mark, textcoords="offset points",
                           xytext=(0, 9), ha="center", fontsize=8, color="#222222")  # fmt: skip
     axes.set_title(spec.title, fontsize=11, color="#111111")
