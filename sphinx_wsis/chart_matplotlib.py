@@ -45,17 +45,24 @@ def matplotlib_chart(spec: ChartSpec, fmt: str) -> bytes:
     with rc_context(settings), warnings.catch_warnings():
         # a glyph none of the installed fonts has is drawn as a box, not an error
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        figure = Figure(figsize=(7.0, 3.8), dpi=100, facecolor="white")
+        columns = legend_columns(spec)
+        rows = -(-len(spec.series) // columns)  # the legend's, below the plot
+        figure = Figure(figsize=(7.0, 3.6 + 0.2 * rows), dpi=100, facecolor="white")
         axes = figure.add_subplot()
         axes.set_facecolor("white")
-        _draw(axes, spec)
+        _draw(axes, spec, columns)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, metadata=METADATA[fmt], dpi=200 if fmt == "png" else 100)
     return buffer.getvalue()
 
 
-def _draw(axes: Any, spec: ChartSpec) -> None:
+def legend_columns(spec: ChartSpec) -> int:
+    """Three legend entries a row, one when a label is long."""
+    return 1 if any(len(series.label) > 40 for series in spec.series) else 3
+
+
+def _draw(axes: Any, spec: ChartSpec, columns: int) -> None:
     language = spec.language
     for index, line in enumerate(spec.series):
         look = style(index)
@@ -81,7 +88,7 @@ def _draw(axes: Any, spec: ChartSpec) -> None:
                           linestyle=":", linewidth=1.2, clip_on=False)  # fmt: skip
             axes.annotate(f"{word(key, language)} {mark[0]}", mark, textcoords="offset points",
                           xytext=(0, 9), ha="center", fontsize=8, color="#222222")  # fmt: skip
-    axes.set_title(spec.title, fontsize=11, color="#111111")
+    axes.set_title(spec.title, fontsize=11, color="#111111", fontweight="bold")
     axes.set_xlabel(word("year", language), color="#111111")
     if spec.unit:
         axes.set_ylabel(spec.unit, color="#111111")
@@ -95,8 +102,9 @@ def _draw(axes: Any, spec: ChartSpec) -> None:
     axes.set_ylim(values.low, values.high)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if spec.series:
-        axes.legend(fontsize=8, frameon=False, loc="best")
+    if spec.series:  # below the plot, as in the SVG: it never hides a value
+        axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.2),
+                    ncols=columns)  # fmt: skip
 
 
 @cache
