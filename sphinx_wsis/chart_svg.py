@@ -75,27 +75,24 @@ def xml_text(text: str) -> str:
     return escape(clean(text))
 
 
-def xml_attribute(text: str) -> str:
-    return escape(clean(text), {'"': "&quot;"})
-
-
 def text_width(text: str, size: float) -> float:
     """About how wide ``text`` is at ``size`` pixels, rather too wide than too narrow."""
-    ems = 0.0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        if unicodedata.east_asian_width(char) in "WF":
-            ems += 1.0
-        elif char == " ":
-            ems += 0.32
-        elif char in "ijlt.,:;'|!()[]{}\u060c":
-            ems += 0.38
-        elif char.isupper() or char in "mwMW%@":
-            ems += 0.78
-        else:
-            ems += 0.63
-    return ems * size
+    return sum(map(char_width, text)) * size
+
+
+def char_width(char: str) -> float:
+    """A character's width in ems, estimated (the browser's fonts decide the real one)."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1.0
+    if char == " ":
+        return 0.32
+    if char in "ijlt.,:;'|!()[]{}\u060c":
+        return 0.38
+    if char.isupper() or char in "mwMW%@":
+        return 0.78
+    return 0.63
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:
@@ -109,15 +106,25 @@ def wrap(text: str, size: float, width: float) -> list[str]:
             continue
         if current:
             lines.append(current)
-        while len(token) > 1 and text_width(token, size) > width:
-            cut = max(1, max(n for n in range(1, len(token) + 1)
-                             if n == 1 or text_width(token[:n], size) <= width))  # fmt: skip
+        cut = _fitting(token, size, width)
+        while cut < len(token):
             lines.append(token[:cut])
             token = token[cut:]
+            cut = _fitting(token, size, width)
         current = token
     if current or not lines:
         lines.append(current)
     return lines
+
+
+def _fitting(token: str, size: float, width: float) -> int:
+    """How many of the token's first characters fit in ``width`` (at least one)."""
+    used = 0.0
+    for count, char in enumerate(token):
+        used += char_width(char) * size
+        if used > width:
+            return max(1, count)
+    return len(token)
 
 
 def number(value: float) -> str:

@@ -271,6 +271,8 @@ def test_long_titles_and_cjk_wrap_to_the_width() -> None:
     assert len(lines) > 2 and all(text_width(line, 15) <= 300 for line in lines)
     cjk = wrap("使用互联网的个人比例" * 6, 15, 300)
     assert len(cjk) > 1 and "".join(cjk) == "使用互联网的个人比例" * 6
+    pasted = wrap("x" * 20000, 15, 600)  # a title pasted without a space: cut, nothing lost
+    assert "".join(pasted) == "x" * 20000 and all(text_width(p, 15) <= 600 for p in pasted)
 
 
 # -- in a real browser -------------------------------------------------------------------------
