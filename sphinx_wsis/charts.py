@@ -2,37 +2,30 @@
 
 A chart is a :class:`~.nodes.wsis_chart` node, filled once every page is read (its indicators
 may be on other pages) with a caption and a text description that lists every value, so a
-screen reader, a text build and a grayscale print lose nothing. HTML and LaTeX draw the picture
-with matplotlib (Agg, no GUI), cached in the doctree directory by a hash of what is drawn, so an
-incremental build draws no chart whose data did not change. Output is reproducible: fixed SVG
-ids (``svg.hashsalt``), no dates in the metadata, text drawn as paths.
-
-Colours are the Okabe-Ito palette (distinct for colour-blind readers) on a white canvas, which
-reads the same in a dark theme and on paper; every series also has its own marker and line
-style, so a grayscale print keeps them apart.
+screen reader, a text build and a grayscale print lose nothing. HTML gets an SVG written
+directly (:mod:`.chart_svg`, no matplotlib), LaTeX a PDF and Word a PNG drawn with matplotlib
+(:mod:`.chart_matplotlib`, imported only by those builders), all laid out alike
+(:mod:`.chart_layout`). Pictures are cached in the doctree directory by a hash of what they
+show, so an incremental build draws no chart whose data did not change, and the same chart
+gives the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 import os
 import shutil
-import warnings
-from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
 
-from .catalogue import DATA_DIR, language_of, load_yaml, multiplier_label, unit_label
+from .catalogue import language_of, multiplier_label, unit_label
+from .chart_layout import ChartSpec, Series, chart_label, describe
+from .chart_svg import svg_chart
 from .domain import domain_of
 from .entries import IndicatorRecord
 from .facts import writes_no_pages
-from .i18n import format_value
 from .nodes import wsis_chart
 from .render import dimensions_text
 
@@ -45,49 +38,8 @@ logger = logging.getLogger(__name__)
 
 FORMATS = ("svg", "pdf", "png")
 CACHE_DIR = "wsis-charts"
-COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
-MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
-LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 1))]
-FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "Noto Sans CJK JP"]
 #: How many charts this process has drawn (not taken from the cache): benchmarks and tests.
 DRAWN = {"count": 0}
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    points: list[tuple[int, float]]
-    baseline: tuple[int, float] | None = None
-    target: tuple[int, float] | None = None
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """Everything a chart shows; its hash names the cached picture."""
-
-    title: str
-    kind: str
-    language: str
-    unit: str
-    series: list[Series] = field(default_factory=list)
-
-    def digest(self) -> str:
-        data = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(f"{RENDERER_VERSION}\n{data}".encode()).hexdigest()[:20]
-
-
-RENDERER_VERSION = "1"
-
-
-@cache
-def _words() -> dict[str, dict[str, str]]:
-    data = load_yaml((DATA_DIR / "units.yaml").read_text("utf-8"))
-    return data["chart_words"]
-
-
-def word(key: str, language: str) -> str:
-    texts = _words()[key]
-    return texts.get(language) or texts["en"]
 
 
 # -- from records to a spec ------------------------------------------------------------------
@@ -116,28 +68,8 @@ def spec_for(title: str, kind: str, records: list[IndicatorRecord], language: st
             if record.target is not None and record.target_year
             else None
         )
-        series.append(Series(label, points, baseline, target))
+        series.append(Series(label, points, baseline, target, record.unit, record.multiplier))
     return ChartSpec(title, kind, language, unit, series)
-
-
-def describe(spec: ChartSpec, records: list[IndicatorRecord]) -> str:
-    """The chart in words, every value included: its accessible description."""
-    language = spec.language
-    parts = []
-    for line, record in zip(spec.series, records, strict=True):
-
-        def show(value: float, record: IndicatorRecord = record) -> str:
-            return format_value(value, record.unit, language, record.multiplier)
-
-        values = "; ".join(f"{year}: {show(value)}" for year, value in line.points)
-        text = f"{line.label}: {values}"
-        if line.baseline:
-            text += f"; {word('baseline', language)} {line.baseline[0]}: {show(line.baseline[1])}"
-        if line.target:
-            text += f"; {word('target', language)} {line.target[0]}: {show(line.target[1])}"
-        parts.append(text + ".")
-    kind = word("line-chart" if spec.kind == "line" else "bar-chart", language)
-    return f"{kind}. " + " ".join(parts)
 
 
 # -- drawing -----------------------------------------------------------------------------------
@@ -147,91 +79,14 @@ def render_chart(spec: ChartSpec, fmt: str) -> bytes:
     """Draw a chart as ``svg``, ``pdf`` or ``png`` bytes; the same picture in each."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
-    import matplotlib
+    if fmt == "svg":
+        drawn = svg_chart(spec)
+    else:
+        from .chart_matplotlib import matplotlib_chart  # PDF and DOCX builds only
 
-    matplotlib.use("Agg", force=False)
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
-    settings = {
-        "svg.hashsalt": "sphinx-wsis",
-        "svg.fonttype": "path",
-        "pdf.fonttype": 42,
-        "font.family": _available_fonts(),  # matplotlib falls back glyph by glyph along it
-        "axes.prop_cycle": matplotlib.cycler(color=COLOURS),
-    }
-    with rc_context(settings), warnings.catch_warnings():
-        # a glyph none of the installed fonts has is drawn as a box, not an error
-        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        figure = Figure(figsize=(7.0, 3.8), dpi=100, facecolor="white")
-        axes = figure.add_subplot()
-        axes.set_facecolor("white")
-        _draw(axes, spec)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None},
-                                    "png": {"Software": None}}[fmt]  # fmt: skip
-        figure.savefig(buffer, format=fmt, metadata=metadata, dpi=200 if fmt == "png" else 100)
+        drawn = matplotlib_chart(spec, fmt)
     DRAWN["count"] += 1
-    return buffer.getvalue()
-
-
-def _draw(axes: Any, spec: ChartSpec) -> None:
-    language = spec.language
-    years = sorted({y for s in spec.series for y, _ in s.points}
-                   | {m[0] for s in spec.series for m in (s.baseline, s.target) if m})  # fmt: skip
-    width = 0.8 / max(len(spec.series), 1)
-    for index, line in enumerate(spec.series):
-        colour = COLOURS[index % len(COLOURS)]
-        marker = MARKERS[index % len(MARKERS)]
-        xs = [y for y, _ in line.points]
-        ys = [v for _, v in line.points]
-        if spec.kind == "bar":
-            offset = (index - (len(spec.series) - 1) / 2) * width
-            axes.bar([x + offset for x in xs], ys, width=width * 0.95, color=colour,
-                     hatch=["", "//", "..", "xx", "\\\\", "++", "oo"][index % 7],
-                     edgecolor="black", linewidth=0.5, label=line.label)  # fmt: skip
-        else:
-            axes.plot(xs, ys, color=colour, marker=marker, linestyle=LINESTYLES[index % 7],
-                      linewidth=2, markersize=6, label=line.label)  # fmt: skip
-        for mark, key, symbol in ((line.baseline, "baseline", "s"), (line.target, "target", "*")):
-            if mark is None:
-                continue
-            axes.plot([mark[0]], [mark[1]], marker=symbol, markersize=11 if symbol == "*" else 8,
-                      markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2,
-                      linestyle="none", zorder=5)  # fmt: skip
-            if key == "target" and xs:
-                axes.plot([xs[-1], mark[0]], [ys[-1], mark[1]], color=colour, linestyle=":",
-                          linewidth=1.2)  # fmt: skip
-            axes.annotate(f"{word(key, language)} {mark[0]}", mark, textcoords="offset points",
-                          xytext=(0, 9), ha="center", fontsize=8, color="#222222")  # fmt: skip
-    axes.set_title(spec.title, fontsize=11, color="#111111")
-    axes.set_xlabel(word("year", language), color="#111111")
-    if spec.unit:
-        axes.set_ylabel(spec.unit, color="#111111")
-    axes.tick_params(colors="#111111")
-    axes.grid(True, axis="y", color="#cccccc", linewidth=0.6)
-    if years:
-        step = max(1, round((years[-1] - years[0]) / 8)) if len(years) > 8 else 1
-        ticks = years if step == 1 else list(range(years[0], years[-1] + 1, step))
-        axes.set_xticks(ticks)
-        axes.set_xticklabels([str(t) for t in ticks])
-        axes.set_xlim(years[0] - 0.7, years[-1] + 0.7)
-    axes.set_ylim(bottom=min(0, *(v for s in spec.series for _, v in s.points)) if spec.series
-                  and any(s.points for s in spec.series) else 0)  # fmt: skip
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if spec.series:
-        axes.legend(fontsize=8, frameon=False, loc="best")
-
-
-@cache
-def _available_fonts() -> list[str]:
-    """Our preferred fonts that this machine has (matplotlib falls back per glyph among them)."""
-    from matplotlib import font_manager
-
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return [name for name in FONTS if name in installed] or ["DejaVu Sans"]
+    return drawn
 
 
 def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path) -> Path:
@@ -279,7 +134,7 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         spec = spec_for(node["title"], node["kind"], records, language)
         node["spec"] = spec
-        description = describe(spec, records)
+        description = describe(spec)
         node += nodes.paragraph(description, description, classes=["wsis-chart-description"])
 
 
@@ -289,11 +144,6 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def charts_cache_dir(builder: Any) -> Path:
     """Where drawn charts are kept between builds (beside the doctrees)."""
     return Path(builder.doctreedir) / CACHE_DIR
-
-
-def chart_label(spec: ChartSpec) -> str:
-    """The picture's alternative text: what kind of chart of what."""
-    return f"{word(spec.kind + '-chart', spec.language)}: {spec.title}"
 
 
 def _copy(source: Path, target_dir: Path) -> str:
