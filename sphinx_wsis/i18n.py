@@ -30,9 +30,10 @@ import dataclasses
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,16 +120,29 @@ def format_number(value: int | float, language: str | None) -> str:
     """``184 000`` (fr), ``184.000`` (es), ``184,000`` (en, ar, zh); decimals kept as given."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return babel_numbers.format_decimal(
-        value, locale=babel_locale(language), decimal_quantization=False
-    )
+    with _every_digit(value):
+        return babel_numbers.format_decimal(
+            value, locale=babel_locale(language), decimal_quantization=False
+        )
 
 
 def format_percent(value: int | float, language: str | None) -> str:
     """A value in percent units (``99.3``) as the language writes it: ``99,3 %`` in French."""
-    return babel_numbers.format_percent(
-        _as_fraction(value), locale=babel_locale(language), decimal_quantization=False
-    )
+    with _every_digit(value):
+        return babel_numbers.format_percent(
+            _as_fraction(value), locale=babel_locale(language), decimal_quantization=False
+        )
+
+
+@contextmanager
+def _every_digit(value: int | float) -> Iterator[None]:
+    """A decimal context as precise as ``value``: Babel rounds in the current context (28
+    digits by default), where a value of 400 digits, or ``1e300``, would raise."""
+    digits = Decimal(str(value)).as_tuple()
+    needed = len(digits.digits) + abs(int(digits.exponent)) + 4
+    with localcontext() as context:
+        context.prec = max(context.prec, needed)
+        yield
 
 
 def _as_fraction(value: int | float) -> Decimal:
@@ -141,9 +155,10 @@ def format_usd(value: int | float, language: str | None) -> str:
     locale = babel_locale(language)
     pattern = locale.currency_formats["standard"].pattern.split(";")[0]
     pattern = pattern.replace("¤", "¤¤").replace(".00", ".##")
-    text = babel_numbers.format_currency(
-        value, "USD", format=pattern, locale=locale, currency_digits=False
-    )
+    with _every_digit(value):
+        text = babel_numbers.format_currency(
+            value, "USD", format=pattern, locale=locale, currency_digits=False
+        )
     # CLDR's currency spacing (Babel does not apply it): a code touching a digit gets a space
     return re.sub(r"USD(?=\d)", "USD\u00a0", re.sub(r"(?<=\d)USD", "\u00a0USD", text))
 

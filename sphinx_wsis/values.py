@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import sys
 import unicodedata
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -79,7 +80,10 @@ def number(raw: str) -> int | float:
         raise InvalidValue(_not_a_number(raw.strip()))
     value = value.replace(",", "")
     if re.fullmatch(r"[+-]?\d+", value):
-        return int(value)  # every digit kept: no round trip through float
+        whole = int(value)  # every digit kept: no round trip through float
+        if abs(whole) > sys.float_info.max:  # charts and JSON readers need a double
+            raise InvalidValue(f"{raw.strip()!r} is too large: a number has at most 308 digits")
+        return whole
     result = float(value)
     if not math.isfinite(result):
         raise InvalidValue(f"{raw.strip()!r} is not a finite number")

@@ -523,3 +523,28 @@ def test_a_series_chart_is_a_vector_graphic_in_the_pdf(tmp_path: Path) -> None:
         xobjects = resources.get("/XObject") or {}
         forms += sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Form")
     assert forms >= 3  # each chart is an embedded vector (form XObject) picture
+
+
+def test_a_value_of_300_digits_is_shown_whole_and_one_of_400_is_refused(
+    build, tmp_path: Path
+) -> None:
+    """Babel rounds in a 28-digit decimal context and charts need a double: neither may stop
+    the build; a number past a double's range is a wsis.invalid finding at its line."""
+    for language in ("en", "fr"):
+        for digits in (300, 400):
+            huge = "7" * digits
+            page = REPORT + f":::{{wsis-indicator}} Devices counted\n:value: {huge}\n"
+            page += ":unit: people\n:year: 2024\n:source: Inventory\n"
+            page += f":series: 2023: {huge}; 2024: {huge}\n:::\n"
+            conf = MYST_CONF + f'language = "{language}"\n'
+            project = write_project(tmp_path / f"{language}{digits}", {"index.md": page}, conf)
+            built = build(project)
+            assert "Traceback" not in built.warnings
+            if digits == 300:
+                shown = re.sub(r"\D", "", built.html().split("Devices counted", 1)[1])
+                assert huge in shown, language
+                assert built.wsis_warnings("invalid") == []
+            else:
+                value, series = built.wsis_warnings("invalid")  # the value and the series
+                assert "index.md:10:" in value and ":value:" in value and "too large" in value
+                assert "index.md:14:" in series and ":series:" in series
