@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from sphinx.util import logging
 
+from . import yaml_data
 from .config import template_of
 from .i18n import report_language
 
@@ -126,7 +127,7 @@ def normalize_code(code: str) -> str:
 
 @cache
 def _unit_data() -> tuple[dict[str, Unit], dict[str, str], dict[str, Multiplier], dict[str, str]]:
-    data = load_yaml((DATA_DIR / "units.yaml").read_text("utf-8"))
+    data = yaml_data.load((DATA_DIR / "units.yaml").read_text("utf-8"))
     units: dict[str, Unit] = {}
     unit_aliases: dict[str, str] = {}
     for key, spec in data["units"].items():
@@ -186,19 +187,6 @@ def unit_mult(multiplier: str) -> int:
 # -- loading -------------------------------------------------------------------------------------
 
 
-def load_yaml(text: str) -> Any:
-    """Plain YAML data, parsed by libyaml when PyYAML has it (every build loads the catalogue
-    and the units: PyYAML's pure-Python parser costs a tenth of a second there); a document
-    libyaml refuses is parsed again in Python, whose error messages say more."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
-
-
 def load_catalogue(extra: list[Path]) -> Catalogue:
     """The package catalogue with each project file's entries added or replacing ours."""
     files = [DATA_DIR / "indicators.yaml", *extra]
@@ -217,7 +205,7 @@ def load_catalogue(extra: list[Path]) -> Catalogue:
 
 def _entries(text: str, path: Path) -> list[Entry]:
     try:
-        data = load_yaml(text)
+        data = yaml_data.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -16,7 +16,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
-from .catalogue import DATA_DIR, load_yaml
+from . import yaml_data
+from .catalogue import DATA_DIR
 from .i18n import format_number, format_value
 
 #: Changes whenever a renderer draws differently, so that cached pictures are drawn again.
@@ -79,7 +80,7 @@ def style(index: int) -> Style:
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    data = load_yaml((DATA_DIR / "units.yaml").read_text("utf-8"))
+    data = yaml_data.load((DATA_DIR / "units.yaml").read_text("utf-8"))
     return data["chart_words"]
 
 

@@ -44,6 +44,7 @@ from babel import numbers as babel_numbers
 from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
+from . import yaml_data
 from .template import Template, _compact
 from .vocabulary import N_
 
@@ -409,10 +410,9 @@ def load_titles(path: str | Path) -> TemplateTitles:
 def parse_titles(text: str, origin: str) -> TemplateTitles:
     """Validate translations YAML: plain mappings of language → text, nothing else."""
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise TitlesError(f"{origin}: YAML aliases are not allowed in translations")
-        data = yaml.safe_load(text)
+        if yaml_data.has_alias(text):
+            raise TitlesError(f"{origin}: YAML aliases are not allowed in translations")
+        data = yaml_data.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{origin}:{mark.line + 1}" if mark else origin

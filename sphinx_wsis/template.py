@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from sphinx.locale import get_translation
 
+from . import yaml_data
+
 ENTRY_POINT_GROUP = "sphinx_wsis.templates"
 DEFAULT_TEMPLATE = "wsis20-stakeholder"
 
@@ -297,7 +299,7 @@ def parse_template(raw: bytes | str, origin: str) -> Template:
     text = _decode(raw, origin) if isinstance(raw, bytes) else raw
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        node = _compose(text)
+        node = yaml_data.compose(text)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise TemplateError(f"not valid YAML: {exc.problem}", _at(origin, line)) from exc
@@ -326,24 +328,6 @@ def _decode(raw: bytes, origin: str) -> str:
             f"column {column}); save it as UTF-8",
             _at(origin, line),
         ) from None
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML's node tree, parsed by libyaml when PyYAML has it (every build loads a template).
-
-    libyaml's error messages are terser ("found character that cannot start any token", without
-    the character), so a document it refuses is parsed again in Python for the message.
-    """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.MarkedYAMLError as exc:
-            if "nesting depth" in str(exc.problem):  # libyaml's own limit: do not recurse again
-                raise
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 # -- YAML to plain data, keeping line numbers and refusing anything but plain data -------------
