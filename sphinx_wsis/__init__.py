@@ -58,7 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     report_content.setup(app)
     rtl.setup(app)
     word.setup(app)
-    if _use_needs(app):
+    if config.use_needs(app.config):  # read now: sphinx-needs is set up now or never
         from . import needs
 
         needs.setup(app)
@@ -68,20 +68,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-def _use_needs(app: Sphinx) -> bool:
-    """Whether ``wsis_use_needs`` is on, decided while extensions are still being set up.
-
-    sphinx-needs must be set up now or never, before the configuration is initialised, so
-    the value is read as conf.py and ``-D`` left it; with it off, sphinx-needs is not imported.
-    """
-    value = app.config._overrides.get(
-        "wsis_use_needs", app.config._raw_config.get("wsis_use_needs", True)
-    )
-    if isinstance(value, str):
-        return value.strip().lower() not in ("0", "false", "no", "off", "")
-    return bool(value)
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

@@ -28,6 +28,20 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+class ListsSphinxNeeds:
+    """The default of ``wsis_use_needs``: on exactly when the project lists ``sphinx_needs``.
+
+    A callable default, as Sphinx allows, so a project that does not ask for sphinx-needs never
+    imports it; its ``repr`` is what the configuration reference shows.
+    """
+
+    def __call__(self, config: Config) -> bool:
+        return "sphinx_needs" in config.extensions
+
+    def __repr__(self) -> str:
+        return '"sphinx_needs" in extensions'
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -80,10 +94,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "wsis_use_needs",
-        True,
+        ListsSphinxNeeds(),
         "env",
         (bool,),
-        "Register action lines, stories and indicators as sphinx-needs needs.",
+        "Register action lines, stories and indicators as sphinx-needs needs; on when "
+        "``extensions`` lists ``sphinx_needs``.",
     ),
     ConfigValue(
         "wsis_docx_basename",
@@ -145,11 +160,25 @@ def check_settings(app: Sphinx, config: Config) -> None:
             location = _setting_location(app, value.name) or _conf_file(app)
         logger.warning(message, type="wsis", subtype="config", location=location)
         problems.append(f"{location}: {message}" if location else message)
-        setattr(config, value.name, copy.copy(value.default))
+        setattr(config, value.name, default_of(value, config))
         if value.name == "wsis_template":
             bad_template = message
     config._wsis_setting_errors = problems
     config._wsis_bad_template_setting = bad_template
+
+
+def default_of(value: ConfigValue, config: Config) -> Any:
+    """A setting's default value for this project (a callable default computed)."""
+    if callable(value.default):
+        return value.default(config)
+    return copy.copy(value.default)
+
+
+def use_needs(config: Config) -> bool:
+    """Whether the sphinx-needs integration is on; a value that is not True or False is the
+    default (``check_settings`` reports it)."""
+    value = config.wsis_use_needs
+    return value if isinstance(value, bool) else ListsSphinxNeeds()(config)
 
 
 def _setting_problem(setting: ConfigValue, value: Any) -> str | None:

@@ -295,6 +295,10 @@ def test_needs_overview_example_renders_tables_and_a_chart(
     example_copy: Path, tmp_path: Path
 ) -> None:
     shutil.copy(DOCS / "howto" / "snippets" / "needs-overview.md", example_copy / "overview.md")
+    conf = example_copy / "conf.py"  # the how-to's first step: list sphinx_needs
+    conf.write_text(
+        conf.read_text("utf-8").replace('"sphinx_wsis"]', '"sphinx_needs", "sphinx_wsis"]'), "utf-8"
+    )
     index = example_copy / "index.md"
     index.write_text(
         index.read_text("utf-8").replace("annex\n```", "annex\noverview\n```"), "utf-8"
