@@ -21,7 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
     from .domain import WsisDomain, outdated_by_template, reported_already
-    from .facts import ExpandFacts, depart_facts, visit_facts_html
+    from .facts import ExpandFacts, depart_facts, note_builder, visit_facts_html
     from .guards import break_circular_toctrees, skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
     from .outputs import note_only_blocks
@@ -38,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_node(node_class, **latex.handlers(node_class))
     app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
     app.add_post_transform(ExpandFacts)
+    app.connect("builder-inited", note_builder)
     app.add_transform(KeepAddressesVerbatim)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

@@ -1,12 +1,18 @@
-"""Configuration values of sphinx-wsis, and loading the template they name."""
+"""Configuration values of sphinx-wsis, the template they name, and what a build derives from them.
+
+What ``config-inited`` derives (the loaded template, the indicator catalogue, the settings it
+refused) is kept per build in a :class:`BuildSettings` looked up by the build's ``Config``
+object, not stored on that object: Sphinx's ``Config`` holds configuration values only.
+"""
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
@@ -25,7 +31,41 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from .catalogue import Catalogue
+
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildSettings:
+    """What one build derived from its ``wsis_*`` settings at ``config-inited``."""
+
+    #: The template in the report's language (None until loaded).
+    template: Template | None = None
+    #: Why the configured template could not be used, or None.
+    template_error: str | None = None
+    #: The refused settings, as ``conf.py:line: message``.
+    setting_errors: list[str] = field(default_factory=list)
+    #: The refusal of ``wsis_template`` itself, if it was refused.
+    bad_template_setting: str | None = None
+    #: The indicator catalogue (None until loaded: the built-in one).
+    catalogue: Catalogue | None = None
+    #: Whether sphinx-wsis sets up LaTeX's languages and fonts (the engine and fonts are
+    #: Sphinx's defaults, not the project's choice).
+    latex_languages: bool = False
+    #: Whether the builder needs the card facts as field lists (not HTML, not ``dummy``).
+    expand_facts: bool = True
+
+
+_BUILD_SETTINGS: WeakKeyDictionary[Config, BuildSettings] = WeakKeyDictionary()
+
+
+def build_settings(config: Config) -> BuildSettings:
+    """The settings this build derived from ``config`` (created empty on first use)."""
+    settings = _BUILD_SETTINGS.get(config)
+    if settings is None:
+        settings = _BUILD_SETTINGS[config] = BuildSettings()
+    return settings
 
 
 class ListsSphinxNeeds:
@@ -153,7 +193,7 @@ def check_settings(app: Sphinx, config: Config) -> None:
             message += "; completeness is not checked until it is fixed"
         else:
             message += f"; using the default {value.default!r}"
-        if value.name in getattr(config, "_overrides", {}):
+        if value.name in config.overrides:
             location = None
             message += " (set with -D on the command line)"
         else:
@@ -163,8 +203,9 @@ def check_settings(app: Sphinx, config: Config) -> None:
         setattr(config, value.name, default_of(value, config))
         if value.name == "wsis_template":
             bad_template = message
-    config._wsis_setting_errors = problems
-    config._wsis_bad_template_setting = bad_template
+    settings = build_settings(config)
+    settings.setting_errors = problems
+    settings.bad_template_setting = bad_template
 
 
 def default_of(value: ConfigValue, config: Config) -> Any:
@@ -224,7 +265,7 @@ _TYPE_WORDS = {
 
 def setting_errors(config: Config) -> list[str]:
     """The bad ``wsis_*`` settings of this build, as ``conf.py:line: message``."""
-    return list(getattr(config, "_wsis_setting_errors", []))
+    return list(build_settings(config).setting_errors)
 
 
 def _conf_file(app: Sphinx) -> str | None:
@@ -238,9 +279,10 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
     its file and line, as Sphinx treats a bad configuration value: the pages still render with
     the built-in template, completeness is not judged, and ``-W`` fails the build.
     """
-    config._wsis_template_error = getattr(config, "_wsis_bad_template_setting", None)
-    if config._wsis_template_error:  # already reported by check_settings
-        config._wsis_template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
+    settings = build_settings(config)
+    settings.template_error = settings.bad_template_setting
+    if settings.template_error:  # already reported by check_settings
+        settings.template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
         return
     try:
         path = resolve_template(config.wsis_template, app.confdir)
@@ -252,11 +294,11 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         if location and not re.search(r":\d+$", location):
             location += ":1"  # a file-level problem; Sphinx reads a bare name as a docname
         logger.warning(message, type="wsis", subtype=subtype, location=location)
-        config._wsis_template_error = str(exc)
+        settings.template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     else:
         _warn_if_impersonating(template)
-    config._wsis_template = _in_report_language(template, config.language)
+    settings.template = _in_report_language(template, config.language)
 
 
 def _in_report_language(template: Template, language: str | None) -> Template:
@@ -314,9 +356,12 @@ def _setting_location(app: Sphinx, name: str) -> str | None:
 
 def template_of(config: Config) -> Template:
     """The template this build uses (loaded at ``config-inited``)."""
-    return config._wsis_template
+    template = build_settings(config).template
+    if template is None:
+        raise RuntimeError("sphinx-wsis: the template is read at config-inited")
+    return template
 
 
 def template_error(config: Config) -> str | None:
     """Why the configured template could not be used, or None."""
-    return getattr(config, "_wsis_template_error", None)
+    return build_settings(config).template_error

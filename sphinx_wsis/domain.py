@@ -56,6 +56,7 @@ class WsisDomain(Domain):
         "summary_docs": {},  # {page: {kind of summary it shows: True}}
         "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
+        "catalogue_digest": None,
         # {page: {child: [conditions of each toctree listing it]}} for pages with a toctree
         # inside {only} or {ifconfig}: an output whose conditions fail does not include it
         "toctree_conditions": {},

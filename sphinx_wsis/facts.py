@@ -21,9 +21,11 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .addresses import quote_outside_addresses
+from .config import build_settings
 from .nodes import wsis_facts
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
 
@@ -81,15 +83,23 @@ def _value(text: str, uri: str) -> nodes.paragraph:
     return nodes.paragraph("", "", value)
 
 
-def writes_facts_itself(builder: Builder | type[Builder]) -> bool:
+def writes_facts_itself(builder: Builder) -> bool:
     """HTML builders render the node directly; EPUB wants real references (it shows URLs)."""
     return builder.format == "html" and not builder.name.startswith("epub")
 
 
-def writes_no_pages(builder: Builder | type[Builder]) -> bool:
+def writes_no_pages(builder: Builder) -> bool:
     """The dummy builder (what ``sphinx-wsis check`` runs) resolves pages but writes nothing,
     so rendering for it is wasted: references are still resolved, and warn, without it."""
     return builder.name == "dummy"
+
+
+def note_builder(app: Sphinx) -> None:
+    """``builder-inited``: whether this build's builder needs the facts as field lists."""
+    builder = app.builder
+    build_settings(app.config).expand_facts = not (
+        writes_facts_itself(builder) or writes_no_pages(builder)
+    )
 
 
 class ExpandFacts(SphinxPostTransform):
@@ -98,9 +108,7 @@ class ExpandFacts(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        # Sphinx 9 deprecates the transform's app; 8.1 has no builder class on the environment
-        builder = getattr(self.env, "_builder_cls", None) or self.app.builder
-        if writes_facts_itself(builder) or writes_no_pages(builder):
+        if not build_settings(self.config).expand_facts:
             return
         for node in list(self.document.findall(wsis_facts)):
             node.replace_self(as_field_list(node))
