@@ -20,7 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .builder import WsisJsonBuilder
     from .checks import run_checks, write_completeness
     from .directives import DIRECTIVES
-    from .domain import WsisDomain, outdated_by_template, reported_already
+    from .domain import WsisDomain, outdated_by_template, warn_unknown_target
     from .facts import ExpandFacts, depart_facts, note_builder, visit_facts_html
     from .guards import break_circular_toctrees, skip_undecodable_pages
     from .nodes import ALL_NODES, wsis_facts
@@ -49,7 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", break_circular_toctrees)
     app.connect("env-updated", run_checks)
     app.connect("doctree-resolved", fill_summaries)
-    app.connect("warn-missing-reference", reported_already)
+    app.connect("warn-missing-reference", warn_unknown_target)
     app.connect("html-page-context", escape_theme_text)
     app.connect("build-finished", write_completeness)
     app.add_css_file("wsis.css")

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.locale import __
-from sphinx.util import logging
 
 from . import __version__
 from .catalogue import unit_measure, unit_mult
@@ -40,13 +39,13 @@ from .entries import (
 )
 from .report_content import ResolvedContent, blocks
 from .values import as_uri
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .template import Template
 
-logger = logging.getLogger(__name__)
 
 REPORT_FILE = "report.json"
 SCHEMA_ID = "urn:sphinx-wsis:schema:report:1"
@@ -96,12 +95,11 @@ class WsisJsonBuilder(Builder):
                     if defined_at
                     else None
                 )
-                logger.warning(
+                warn(
+                    WsisWarning.INVALID,
                     "%s was not written: it would not be valid against its JSON Schema: %s",
                     REPORT_FILE,
                     message,
-                    type="wsis",
-                    subtype="invalid",
                     location=location,
                 )
             return

@@ -17,18 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from sphinx.util import logging
 
 from .config import build_settings, template_of
 from .domain import domain_of
 from .i18n import report_language
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
 _DIMENSION_KEY = "abcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -306,11 +305,10 @@ def _load_configured(app: Sphinx, config: Config) -> None:
         location = exc.location or str(Path(app.confdir or ".", "conf.py"))
         if not location.rsplit(":", 1)[-1].isdigit():
             location += ":1"
-        logger.warning(
+        warn(
+            WsisWarning.TEMPLATE,
             "indicator catalogue: %s; the built-in catalogue is used until it is fixed",
             exc.message,
-            type="wsis",
-            subtype="template",
             location=location,
         )
         build_settings(config).catalogue = builtin_catalogue()

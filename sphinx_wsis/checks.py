@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
 from .config import template_error, template_of
 from .directives import DIRECTIVES
 from .domain import WsisDomain, domain_of
@@ -28,13 +26,13 @@ from .placement import Homes
 from .template import Part, Template
 from .textify import word_count
 from .vocabulary import PASSING, STATES, by_subject, matrix_column
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
 
 DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = STATES
 COMPLETENESS_FILE = "wsis-completeness.json"
@@ -444,7 +442,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if finding.docname
             else None
         )
-        logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
+        warn(WsisWarning(finding.subtype), finding.message, location=location)
     return domain.summaries_to_rewrite(summary_fingerprint(env, result))
 
 

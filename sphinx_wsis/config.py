@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from sphinx.util import logging
-
 from . import i18n
 from .template import (
     DEFAULT_TEMPLATE,
@@ -26,14 +24,13 @@ from .template import (
     pattern_problem,
     resolve_template,
 )
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
     from .catalogue import Catalogue
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -198,7 +195,7 @@ def check_settings(app: Sphinx, config: Config) -> None:
             message += " (set with -D on the command line)"
         else:
             location = _setting_location(app, value.name) or _conf_file(app)
-        logger.warning(message, type="wsis", subtype="config", location=location)
+        warn(WsisWarning.CONFIG, message, location=location)
         problems.append(f"{location}: {message}" if location else message)
         setattr(config, value.name, default_of(value, config))
         if value.name == "wsis_template":
@@ -293,7 +290,7 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         location = exc.location or _setting_location(app, "wsis_template")
         if location and not re.search(r":\d+$", location):
             location += ":1"  # a file-level problem; Sphinx reads a bare name as a docname
-        logger.warning(message, type="wsis", subtype=subtype, location=location)
+        warn(WsisWarning(subtype), message, location=location)
         settings.template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     else:
@@ -314,7 +311,7 @@ def _in_report_language(template: Template, language: str | None) -> Template:
         path = i18n.titles_path(template.origin)
         found = re.search(r":(\d+):", str(exc))
         location = f"{path}:{found.group(1) if found else 1}"
-        logger.warning(message, type="wsis", subtype="template", location=location)
+        warn(WsisWarning.TEMPLATE, message, location=location)
         return template
     return i18n.translate_template(template, titles, language)
 
@@ -326,15 +323,14 @@ def _warn_if_impersonating(template: Template) -> None:
         return
     lines = Path(template.origin).read_text("utf-8", errors="replace").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if re.match(r"id\s*:", text)), 1)
-    logger.warning(
+    warn(
+        WsisWarning.TEMPLATE,
         "WSIS template: %s keeps the official id %r but changes its %s; it would be published "
         "as ITU's template. Give it an id of its own (e.g. %r)",
         Path(template.origin).name,
         template.id,
         ", ".join(name.replace("_", " ") for name in changed),
         f"{template.id}-custom",
-        type="wsis",
-        subtype="template",
         location=f"{template.origin}:{line}",
     )
 

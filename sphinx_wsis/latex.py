@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from docutils import nodes
-from sphinx.util import logging, texescape
+from sphinx.util import texescape
 
 from . import latex_flow, pdf_check
 from .config import template_of
@@ -45,6 +45,7 @@ from .nodes import (
     wsis_summary,
 )
 from .outputs import shown
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.writers.latex import LaTeXTranslator
 
-logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).parent / "texinputs" / "sphinxwsis.sty"
 TITLE_MARKER = "% sphinx-wsis title page"
@@ -93,12 +93,11 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     suffix = source.suffix.lower()
     problem = image_problem(source)
     if problem:
-        logger.warning(
+        warn(
+            WsisWarning.INVALID,
             "wsis-report :logo: %s cannot go on the PDF title page: %s",
             record.logo,
             problem,
-            type="wsis",
-            subtype="invalid",
             location=(record.docname, record.lineno),
         )
         return ""
