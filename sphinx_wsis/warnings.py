@@ -50,8 +50,8 @@ _DESCRIPTIONS = {
     WsisWarning.PLACEHOLDER: "a part still holds placeholder text (TODO, TBD, Lorem ipsum, …)",
     WsisWarning.INVALID: "a value is malformed: number, year, date, e-mail, URL, enum value, "
     "an aspect outside any action line, N/A without a reason or with content, an option value "
-    "MyST cut at ' #', a page not saved as UTF-8 (it is not read); or report.json would not be valid against its schema (it is then not "
-    "written)",
+    "MyST cut at ' #', a page not saved as UTF-8 (it is not read); or report.json would not be "
+    "valid against its schema (it is then not written)",
     WsisWarning.DUPLICATE: "the same part, indicator id, story or report block appears twice",
     WsisWarning.UNKNOWN: "an unknown action-line code, section key, aspect, template or "
     "cross-reference target",
