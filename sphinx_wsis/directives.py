@@ -343,6 +343,7 @@ class ActionLineDirective(WsisDirective):
         code = self.resolve_code(self.arguments[0], "")
         key = code or values.slug(self.arguments[0])
         node = wsis_action_line(classes=["wsis-action-line", f"wsis-al-{values.slug(key)}"])
+        node["code"] = key
         record = ActionLineRecord(self.env.docname, self.lineno, "", code=code or "")
         record.node_id = self.anchor(node, "wsis-al", values.slug(key))
         reason = None

@@ -364,12 +364,8 @@ def _nearest_section(node: nodes.Node) -> nodes.section | None:
 
 
 def _heading(self: LaTeXTranslator, node: wsis_action_line) -> str:
-    env = self.builder.env
-    code = next((c[len("wsis-al-") :] for c in node["classes"] if c.startswith("wsis-al-")), "")
-    record = next(
-        (r for r in domain_of(env).records("action_lines") if r.node_id in node["ids"]), None
-    )
-    line = template_of(self.config).action_line(record.code) if record else None
+    code = node.get("code", "")
+    line = template_of(self.config).action_line(code)
     return self.encode(line.heading if line else code.upper())
 
 

@@ -27,7 +27,8 @@ class wsis_section(wsis_node):
 
 
 class wsis_action_line(wsis_node):
-    """An action line or C7 sub-line entry."""
+    """An action line or C7 sub-line entry; ``code`` is its action-line code (or, for a code
+    the template does not know, the slug of what the author wrote)."""
 
 
 class wsis_aspect(wsis_node):
