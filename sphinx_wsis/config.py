@@ -81,6 +81,15 @@ class ListsSphinxNeeds:
 
 @dataclass(frozen=True)
 class ConfigValue:
+    """One ``wsis_*`` setting.
+
+    ``rebuild`` is what Sphinx redoes when the value changes: ``"env"`` for a setting that
+    changes what the directives read into the doctrees (the template, the indicator catalogue,
+    the sphinx-needs integration); ``""`` for one that only changes verdicts (the checks run on
+    every build and rewrite the summary pages whose content changed) or a builder that writes
+    its whole output on every build (``wsis-docx``).
+    """
+
     name: str
     default: Any
     rebuild: str
