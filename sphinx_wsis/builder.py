@@ -42,6 +42,7 @@ from .values import as_uri
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from .template import Template
@@ -397,3 +398,8 @@ def _opt(value: str) -> str | None:
 def _uri(value: str) -> str | None:
     """A web address as the schema's ``uri`` format wants it (other scripts percent-encoded)."""
     return as_uri(value) if value else None
+
+
+def setup(app: Sphinx) -> None:
+    """The ``wsis-json`` builder."""
+    app.add_builder(WsisJsonBuilder)

@@ -544,3 +544,9 @@ def states_by_subject(result: Completeness) -> dict[str, dict[str, PartState]]:
         (state.part.subject, matrix_column(state.part.aspect, state.part.kind), state)
         for state in result.parts
     )
+
+
+def setup(app: Sphinx) -> None:
+    """Judge the report once every page is read; write ``wsis-completeness.json`` at the end."""
+    app.connect("env-updated", run_checks)
+    app.connect("build-finished", write_completeness)

@@ -167,7 +167,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def register(app: Sphinx) -> None:
+def setup(app: Sphinx) -> None:
+    """The ``wsis_*`` settings; checked, then the template loaded, at ``config-inited``."""
     for value in CONFIG_VALUES:
         app.add_config_value(
             value.name,

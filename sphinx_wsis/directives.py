@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -58,6 +58,9 @@ from .render import (
 )
 from .template import Template
 from .textify import paragraphs
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -700,3 +703,10 @@ DIRECTIVES: dict[str, type[SphinxDirective]] = {
     "wsis-indicators": IndicatorsDirective,
     "wsis-chart": ChartDirective,
 }
+
+
+def setup(app: Sphinx) -> None:
+    """The report's directives, and ``wsis-record``, emitted with each record they collect."""
+    app.add_event("wsis-record")
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)

@@ -273,3 +273,10 @@ def domain_of(env: BuildEnvironment) -> WsisDomain:
 def _target_id(target: str) -> str:
     """An id as a role names it, compared as ids are made (NFKC, case-folded, any script)."""
     return unicodedata.normalize("NFKC", target.strip()).casefold()
+
+
+def setup(app: Sphinx) -> None:
+    """The ``wsis`` domain, a full re-read when the template changed, unknown role targets."""
+    app.add_domain(WsisDomain)
+    app.connect("env-get-outdated", outdated_by_template)
+    app.connect("warn-missing-reference", warn_unknown_target)

@@ -140,3 +140,10 @@ def visit_facts_html(self: HTML5Translator, node: wsis_facts) -> None:
 
 def depart_facts(self: Any, node: wsis_facts) -> None:
     """Never called: the visitor writes the rows and skips the node."""
+
+
+def setup(app: Sphinx) -> None:
+    """The facts node, written directly in HTML and expanded for every other builder."""
+    app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
+    app.add_post_transform(ExpandFacts)
+    app.connect("builder-inited", note_builder)

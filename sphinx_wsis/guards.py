@@ -107,3 +107,10 @@ def break_circular_toctrees(app: Sphinx, env: BuildEnvironment) -> None:
                 type="toc",
                 subtype="circular",
             )
+
+
+def setup(app: Sphinx) -> None:
+    """Skip undecodable pages before they are read; cut circular toctrees once all are read
+    (before the checks, which follow the toctrees)."""
+    app.connect("env-before-read-docs", skip_undecodable_pages)
+    app.connect("env-updated", break_circular_toctrees)

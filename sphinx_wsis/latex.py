@@ -35,6 +35,7 @@ from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
 from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
 from .nodes import (
+    ALL_NODES,
     wsis_action_line,
     wsis_aspect,
     wsis_contact,
@@ -426,6 +427,10 @@ def handlers(node_class: type[nodes.Element]) -> dict[str, tuple[Any, Any]]:
 
 
 def setup(app: Sphinx) -> None:
+    """The report's nodes with their LaTeX visitors (every other builder renders a node's
+    children), the LaTeX package, engine and language set-up."""
+    for node_class in ALL_NODES:
+        app.add_node(node_class, **handlers(node_class))
     app.add_latex_package("sphinxwsis")
     app.connect("config-inited", choose_engine)
     app.connect("build-finished", finish_latexmkrc)

@@ -246,3 +246,7 @@ def shown(env: BuildEnvironment, records: list[Any]) -> list[Any]:
     """The records the output being built shows (all of them before the checks have run)."""
     output: Output | None = getattr(domain_of(env), "output", None)
     return records if output is None else [r for r in records if output.holds(r)]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", note_only_blocks)

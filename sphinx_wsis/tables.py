@@ -213,3 +213,7 @@ def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         replacement.extend(content)
         node.replace_self(replacement)
         replacement["filled"] = True
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", fill_summaries)
