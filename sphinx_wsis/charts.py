@@ -28,13 +28,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from .cards import dimensions_text, writes_no_pages
 from .catalogue import DATA_DIR, language_of, load_yaml, multiplier_label, unit_label
 from .domain import domain_of
-from .entries import IndicatorRecord
-from .facts import writes_no_pages
 from .i18n import format_value
 from .nodes import wsis_chart
-from .render import dimensions_text
+from .records import IndicatorRecord
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -21,9 +21,9 @@ from .template import (
     TemplateError,
     changed_official_parts,
     load_template,
-    pattern_problem,
     resolve_template,
 )
+from .template_yaml import pattern_problem
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .config import template_of
-from .entries import (
+from .i18n import _
+from .records import (
     RECORD_KINDS,
     ActionLineRecord,
     Finding,
@@ -25,7 +26,6 @@ from .entries import (
     Record,
     StoryRecord,
 )
-from .i18n import _
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.docutils import is_directive_registered
 
 from .domain import domain_of
-from .entries import Finding
+from .records import Finding
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -29,7 +29,6 @@ from sphinx.util import texescape
 from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
-from .entries import ReportRecord
 from .i18n import _, is_rtl, shown_date
 from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
@@ -46,6 +45,7 @@ from .nodes import (
     wsis_summary,
 )
 from .outputs import shown
+from .records import ReportRecord
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:

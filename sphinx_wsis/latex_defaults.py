@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.builders.latex import LaTeXBuilder
     from sphinx.config import Config
 
-    from .entries import ReportRecord
+    from .records import ReportRecord
 
 PAPER = "a4paper"
 #: The PDF's name: the same for every report, so scripts and CI can rely on it.

@@ -29,7 +29,7 @@ from sphinx_needs.data import SphinxNeedsData
 from sphinx_needs.exceptions import InvalidNeedException, NeedsApiConfigException
 
 from .config import template_of
-from .entries import ActionLineRecord, IndicatorRecord, Record, StoryRecord
+from .records import ActionLineRecord, IndicatorRecord, Record, StoryRecord
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:

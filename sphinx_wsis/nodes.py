@@ -44,7 +44,7 @@ class wsis_indicator(wsis_node):
 
 
 class wsis_facts(nodes.paragraph):
-    """A card's label/value rows as data (``rows``: ``(label, text, uri)``); see :mod:`.facts`.
+    """A card's label/value rows as data (``rows``: ``(label, text, uri)``); see :mod:`.cards`.
 
     Its one Text child repeats the values, so search finds them and a builder that somehow
     sees the node shows them as a paragraph: nothing is lost.

@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.util.tags import Tags
 
 from .domain import domain_of
-from .entries import RECORD_KINDS
+from .records import RECORD_KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

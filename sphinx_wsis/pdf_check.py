@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 from docutils import nodes
 
 from .domain import domain_of
-from .entries import (
+from .records import (
     RECORD_KINDS,
     ActionLineRecord,
     AspectRecord,

@@ -218,7 +218,9 @@ def test_init_follows_the_template_it_is_given(tmp_path: Path) -> None:
 
 
 def test_export_writes_a_schema_valid_report(tmp_path: Path) -> None:
-    pytest.importorskip("sphinx_wsis.builder", reason="the wsis-json builder is not merged yet")
+    pytest.importorskip(
+        "sphinx_wsis.json_builder", reason="the wsis-json builder is not merged yet"
+    )
     jsonschema = pytest.importorskip("jsonschema")
     project = init(tmp_path)
     fill_every_part(project, "md")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_wsis.template import MAX_DEPTH, TemplateError, parse_template
+from sphinx_wsis.template import TemplateError
+from sphinx_wsis.template_yaml import MAX_DEPTH, parse_template
 
 from .conftest import sphinx_build, write_project
 from .test_cli import wsis

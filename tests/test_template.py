@@ -10,9 +10,9 @@ from sphinx_wsis.template import (
     TemplateError,
     available_templates,
     load_template,
-    parse_template,
     resolve_template,
 )
+from sphinx_wsis.template_yaml import parse_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 
 from .conftest import sphinx_build, write_project

@@ -18,8 +18,8 @@ from docx.shared import Cm
 
 from ..config import template_of
 from ..domain import domain_of
-from ..entries import ReportRecord
 from ..nodes import wsis_report
+from ..records import ReportRecord
 from ..warnings import WsisWarning, warn
 from . import ooxml
 from .builder import WsisDocxBuilder, own_latex_entry

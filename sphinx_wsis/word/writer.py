@@ -449,7 +449,7 @@ class DocxTranslator(InlineVisitors, BlockVisitors, nodes.NodeVisitor):
         pass
 
     def visit_wsis_facts(self, node: nodes.Element) -> None:
-        from ..facts import as_field_list
+        from ..cards import as_field_list
 
         self.visit_field_list(as_field_list(node))  # type: ignore[arg-type]
 

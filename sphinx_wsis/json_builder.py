@@ -23,10 +23,12 @@ from sphinx.locale import __
 
 from . import __version__
 from .catalogue import unit_measure, unit_mult
-from .checks import completeness_document, result_of
+from .completeness import completeness_document, result_of
 from .config import template_of
 from .domain import domain_of
-from .entries import (
+from .json_content import ResolvedContent, blocks
+from .option_values import as_uri
+from .records import (
     ActionLineRecord,
     AspectRecord,
     ContactRecord,
@@ -37,8 +39,6 @@ from .entries import (
     StoryRecord,
     file_of,
 )
-from .report_content import ResolvedContent, blocks
-from .values import as_uri
 from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class WsisJsonBuilder(Builder):
         self.content.read(docname, doctree)
 
     def finish(self) -> None:
-        document = report_document(self.env, self.content)
+        document = json_document(self.env, self.content)
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         target = outdir / REPORT_FILE
@@ -151,9 +151,7 @@ def dump(document: dict[str, Any]) -> str:
 # -- the document -------------------------------------------------------------------------------
 
 
-def report_document(
-    env: BuildEnvironment, content: ResolvedContent | None = None
-) -> dict[str, Any]:
+def json_document(env: BuildEnvironment, content: ResolvedContent | None = None) -> dict[str, Any]:
     """The whole report as plain data, in template order (see the JSON Schema)."""
     return _Exporter(env, content or ResolvedContent()).document()
 
