@@ -61,7 +61,9 @@ class ReportDirective(WsisDirective):
             )
             or "",
             country=self.text_value("country"),
-            period="-".join(map(str, self.value("period", option_values.period) or (2005, 2025))),
+            period="-".join(
+                map(str, self.value("period", option_values.period) or self.template.period)
+            ),
             date=self.value("date", option_values.date) or "",
             website=self.value("website", option_values.url) or "",
             logo=self.value("logo", self.logo_path) or "",

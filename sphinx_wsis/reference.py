@@ -1,7 +1,7 @@
 """What each directive, option and role means, as data next to the code that registers them.
 
 The documentation's reference pages are generated from this module together with
-:data:`~sphinx_wsis.directives.DIRECTIVES`, :data:`~sphinx_wsis.config.CONFIG_VALUES` and
+:func:`~sphinx_wsis.directives.all_directives`, :data:`~sphinx_wsis.config.CONFIG_VALUES` and
 :class:`~sphinx_wsis.warnings.WsisWarning`, and a test checks that every directive and option
 the code registers is described here, so the reference cannot fall behind the code.
 """

@@ -110,6 +110,9 @@ class Template:
     subtitle: str
     issuer: str
     source: str
+    #: The review a report is for (``WSIS+20``), and the period it covers by default.
+    review: str
+    period: tuple[int, int]
     origin: str
     digest: str
     submission: tuple[tuple[str, str], ...]
@@ -253,9 +256,14 @@ def resolve_template(spec: str, confdir: str | Path) -> Path:
 
 #: What makes a template the template: a copy that changes any of these is another template.
 DEFINING_FIELDS = (
-    "title", "subtitle", "version", "issuer", "source", "stakeholders", "aspects", "placeholders",
-    "chapters", "sections", "action_lines",
+    "title", "subtitle", "version", "issuer", "source", "review", "period", "stakeholders",
+    "aspects", "placeholders", "chapters", "sections", "action_lines",
 )  # fmt: skip
+
+
+def official_template() -> Template:
+    """The template shipped with the package (loaded once per file version)."""
+    return load_template(Path(str(_Builtin().load())))
 
 
 def changed_official_parts(template: Template) -> list[str]:
@@ -264,10 +272,11 @@ def changed_official_parts(template: Template) -> list[str]:
     A copied-and-edited YAML that keeps ``id: wsis20-stakeholder`` would otherwise be published
     (in report.json, on the title page) as if it were ITU's template.
     """
-    if template.id != DEFAULT_TEMPLATE:
-        return []
-    official = load_template(Path(str(_Builtin().load())))
-    if Path(template.origin).resolve() == Path(official.origin).resolve():
+    official = official_template()
+    if (
+        template.id != official.id
+        or Path(template.origin).resolve() == Path(official.origin).resolve()
+    ):
         return []
     return [name for name in DEFINING_FIELDS if getattr(template, name) != getattr(official, name)]
 

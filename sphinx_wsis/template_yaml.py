@@ -22,6 +22,7 @@ from .template import (
     Template,
     TemplateError,
     code_aliases,
+    official_template,
 )
 
 
@@ -242,6 +243,7 @@ class _Validator:
                 "subtitle",
                 "issuer",
                 "source",
+                "review",
                 "submission",
                 "placeholders",
                 "rules",
@@ -289,6 +291,7 @@ class _Validator:
         submission = self.mapping(
             top.get("submission", {}), ("submission",), set(), {"email", "deadline", "url"}
         )
+        review_name, period = self.review(top.get("review"))
 
         chapters: list[Chapter] = []
         sections: list[Section] = []
@@ -333,6 +336,8 @@ class _Validator:
             subtitle=self.text(top.get("subtitle"), ("subtitle",), required=False),
             issuer=self.text(top.get("issuer"), ("issuer",), required=False),
             source=self.text(top.get("source"), ("source",), required=False),
+            review=review_name,
+            period=period,
             origin=self.origin,
             digest=self.digest,
             submission=tuple(
@@ -359,6 +364,22 @@ class _Validator:
         return tuple(
             str(base / self.text(name, ("indicator-catalogue", i))) for i, name in enumerate(names)
         )
+
+    def review(self, raw: Any) -> tuple[str, tuple[int, int]]:
+        """``review``: the review's name and the default period; a template without it takes
+        the official template's."""
+        if raw is None:
+            official = official_template()
+            return official.review, official.period
+        item = self.mapping(raw, ("review",), {"name", "period"}, set())
+        name = self.text(item["name"], ("review", "name"))
+        text = self.text(item["period"], ("review", "period"))
+        found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text)
+        if not found or int(found[1]) > int(found[2]):
+            raise self.fail(
+                ("review", "period"), f"expected a period such as 2005-2025, not {text!r}"
+            )
+        return name, (int(found[1]), int(found[2]))
 
     def section(self, raw: Any, path: tuple, chapter: str) -> Section:
         item = self.mapping(

@@ -14,12 +14,20 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
 from sphinx_wsis import option_values
-from sphinx_wsis.directives import DIRECTIVES
-from sphinx_wsis.template import Template, TemplateError
+from sphinx_wsis.directives import all_directives
+from sphinx_wsis.template import (
+    DEFAULT_TEMPLATE,
+    Template,
+    TemplateError,
+    load_template,
+    resolve_template,
+)
 from sphinx_wsis.template_yaml import parse_template
 
 from .bad_inputs import HEAD
-from .conftest import Built, write_project
+from .conftest import ROOT, Built, write_project
+
+DIRECTIVES = all_directives(load_template(resolve_template(DEFAULT_TEMPLATE, ROOT)))
 
 # -- property tests: values and templates never raise anything but their own error ---------------
 

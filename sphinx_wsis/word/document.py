@@ -233,6 +233,6 @@ def properties(
     core.author = record.entity if record and record.entity else str(builder.config.author)
     core.subject = template.title
     core.language = script.lang
-    core.keywords = "WSIS+20; " + template.id
+    core.keywords = f"{template.review}; {template.id}"
     core.comments = template.source
     core.last_modified_by = core.author
