@@ -66,9 +66,6 @@ class Completeness:
             counts[part.state] += 1
         return {"parts": len(self.parts), **counts, "findings": len(self.findings)}
 
-    def state_of(self, part_id: str) -> PartState | None:
-        return next((p for p in self.parts if p.part.id == part_id), None)
-
 
 class PlaceholderMatcher:
     """Finds placeholder text: the template's patterns plus ``wsis_placeholder_patterns``."""
@@ -113,7 +110,7 @@ class Checker:
         self.findings: list[Finding] = []
         # each kind grouped once by what a part looks it up by, in reading order; the blocks
         # this output leaves out are kept apart, to say where the author's text went
-        self.lines, self.hidden_lines = self.grouped("action_lines", lambda r: [r.code])
+        self.lines, _ = self.grouped("action_lines", lambda r: [r.code])
         self.aspects, self.hidden_aspects = self.grouped("aspects", lambda r: [(r.code, r.aspect)])
         self.sections, self.hidden_sections = self.grouped("sections", lambda r: [r.key])
         self.stories, self.hidden_stories = self.grouped("stories", lambda r: r.action_lines)

@@ -12,8 +12,8 @@ The links from stories and indicators to their action lines, and from a C7 sub-l
 holds, and a story about an action line the report lacks gets no dead link; the completeness
 check already reports that gap.
 
-This module is imported only when ``wsis_use_needs`` is on, so with it off sphinx-needs is never
-imported.
+This module is imported only when ``wsis_use_needs`` is on (by default, when ``extensions``
+lists ``sphinx_needs``), so with it off sphinx-needs is never imported.
 """
 
 from __future__ import annotations
@@ -294,7 +294,7 @@ def drop_unused_needs_assets(
 
     sphinx-needs links its eleven stylesheets and scripts into every page. The report renders
     its needs itself, so a report page would load them for nothing, and writing them into
-    each page was a tenth of the build. Pages with sphinx-needs content keep them all; a
+    each page costs a tenth of the build. Pages with sphinx-needs content keep them all; a
     single-page build (one document for all pages) is left alone.
     """
     if isinstance(app.builder, SingleFileHTMLBuilder):

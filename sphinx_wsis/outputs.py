@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-WEB = "html"
 IFCONFIG = "ifconfig:"
 
 
@@ -34,7 +33,6 @@ class Output:
 
     name: str
     label: str
-    start_docs: list[str]
     docs: set[str] | None
     tags: Tags
     order: dict[str, int] = field(default_factory=dict)
@@ -167,7 +165,7 @@ def _output(
     label = DOCUMENT_BUILDERS.get(name) or DOCUMENT_BUILDERS.get(format_)
     if label is None:
         label = "the HTML pages" if format_ == "html" else f"the {name} output"
-    output = Output(name, label, starts, None, tags or _tags_for(app, name, format_))
+    output = Output(name, label, None, tags or _tags_for(app, name, format_))
     output.own_content_excluded = excluded
     output.tree = "latex_documents" if format_ == "latex" else "root_doc"
     output.namespace = _config_namespace(app, name)

@@ -40,10 +40,6 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
 }
 
 
-def test_the_billion_laughs_is_small() -> None:
-    assert len(billion_laughs()) < 400
-
-
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_parse_refuses_quickly(case: str) -> None:
     raw, message = HOSTILE[case]
