@@ -1,7 +1,7 @@
 """The benchmarks' baseline: sphinx_wsis's directive and role names, doing plain Sphinx work.
 
-Every directive sphinx_wsis registers (names imported from :data:`sphinx_wsis.directives.
-DIRECTIVES`, so they cannot drift) becomes a container that parses its body, shows its argument as
+Every directive sphinx_wsis registers (names from :func:`sphinx_wsis.directives.all_directives`,
+so they cannot drift) becomes a container that parses its body, shows its argument as
 a rubric and accepts any option; ``{wsis:al}``, ``{wsis:ind}`` and ``{wsis:story}`` become plain
 text. The same sources then build with what Sphinx and MyST do anyway, and the difference to a
 sphinx_wsis build is the extension's own cost: records, checks, cards, tables, cross references.
@@ -22,7 +22,8 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_wsis.directives import DIRECTIVES
+from sphinx_wsis.directives import all_directives
+from sphinx_wsis.template import DEFAULT_TEMPLATE, load_template, resolve_template
 
 
 class AnyOption(dict[str, Callable[[str], Any]]):
@@ -74,6 +75,6 @@ class BaselineDomain(Domain):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("baseline_show_options", False, "env", types=(bool,))
     app.add_domain(BaselineDomain)
-    for name in DIRECTIVES:
+    for name in all_directives(load_template(resolve_template(DEFAULT_TEMPLATE, "."))):
         app.add_directive(name, PlainContainer)
     return {"version": "0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,89 +2,72 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-STATIC_DIR = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import catalogue, charts, config, hints, i18n, latex, report_content, rtl, word
-    from .addresses import KeepAddressesVerbatim
-    from .builder import WsisJsonBuilder
-    from .checks import run_checks, write_completeness
-    from .directives import DIRECTIVES
-    from .domain import WsisDomain, outdated_by_template, reported_already
-    from .facts import ExpandFacts, depart_facts, visit_facts_html
-    from .guards import break_circular_toctrees, skip_undecodable_pages
-    from .nodes import ALL_NODES, wsis_facts
-    from .outputs import note_only_blocks
-    from .tables import fill_summaries
-    from .theme_context import escape_theme_text
+    """Set up each part of the extension; each module registers its own pieces.
 
-    config.register(app)
-    i18n.setup(app)
-    catalogue.setup(app)
-    app.add_domain(WsisDomain)
-    app.add_builder(WsisJsonBuilder)
-    app.add_event("wsis-record")
-    for node_class in ALL_NODES:
-        app.add_node(node_class, **latex.handlers(node_class))
-    app.add_node(wsis_facts, html=(visit_facts_html, depart_facts))
-    app.add_post_transform(ExpandFacts)
-    app.add_transform(KeepAddressesVerbatim)
-    for name, directive in DIRECTIVES.items():
-        app.add_directive(name, directive)
-    app.connect("config-inited", _add_static_path)
-    app.connect("env-before-read-docs", skip_undecodable_pages)
-    app.connect("env-get-outdated", outdated_by_template)
-    app.connect("doctree-read", note_only_blocks)
-    app.connect("env-updated", break_circular_toctrees)
-    app.connect("env-updated", run_checks)
-    app.connect("doctree-resolved", fill_summaries)
-    app.connect("warn-missing-reference", reported_already)
-    app.connect("html-page-context", escape_theme_text)
-    app.connect("build-finished", write_completeness)
-    app.add_css_file("wsis.css")
-    latex.setup(app)
-    charts.setup(app)
-    hints.setup(app)
-    report_content.setup(app)
-    rtl.setup(app)
-    word.setup(app)
-    if _use_needs(app):
+    The order matters where two parts handle one event: the settings and template before
+    anything reads them, the toctree guard before the checks, the LaTeX node visitors
+    before the chart's own.
+    """
+    from . import (
+        addresses,
+        cards,
+        catalogue,
+        charts,
+        completeness,
+        config,
+        directives,
+        domain,
+        guards,
+        hints,
+        html,
+        i18n,
+        json_builder,
+        json_content,
+        latex,
+        outputs,
+        rtl,
+        summaries,
+        word,
+    )
+
+    for part in (
+        config,
+        i18n,
+        catalogue,
+        domain,
+        json_builder,
+        latex,
+        cards,
+        addresses,
+        directives,
+        html,
+        guards,
+        outputs,
+        completeness,
+        summaries,
+        charts,
+        hints,
+        json_content,
+        rtl,
+        word,
+    ):
+        part.setup(app)
+    if config.use_needs(app.config):  # read now: sphinx-needs is set up now or never
         from . import needs
 
         needs.setup(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-def _use_needs(app: Sphinx) -> bool:
-    """Whether ``wsis_use_needs`` is on, decided while extensions are still being set up.
-
-    sphinx-needs must be set up now or never, before the configuration is initialised, so
-    the value is read as conf.py and ``-D`` left it; with it off, sphinx-needs is not imported.
-    """
-    value = app.config._overrides.get(
-        "wsis_use_needs", app.config._raw_config.get("wsis_use_needs", True)
-    )
-    if isinstance(value, str):
-        return value.strip().lower() not in ("0", "false", "no", "off", "")
-    return bool(value)
-
-
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    static = str(STATIC_DIR)
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 ADDRESS = re.compile(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+"  # a URL
@@ -65,3 +69,7 @@ def _isolate_addresses(text: nodes.Text) -> None:
     parent = text.parent
     position = parent.index(text)
     parent[position : position + 1] = pieces
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(KeepAddressesVerbatim)

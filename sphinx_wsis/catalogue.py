@@ -17,18 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from sphinx.util import logging
 
 from . import yaml_data
-from .config import template_of
+from .config import build_settings, template_of
+from .domain import domain_of
 from .i18n import report_language
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
 _DIMENSION_KEY = "abcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -288,32 +288,32 @@ def _load_configured(app: Sphinx, config: Config) -> None:
     paths = [Path(name) for name in template.indicator_catalogues]
     paths += [Path(app.confdir or ".", name) for name in names if str(name).strip()]
     try:
-        config._wsis_catalogue = load_catalogue(paths) if paths else builtin_catalogue()
+        build_settings(config).catalogue = load_catalogue(paths) if paths else builtin_catalogue()
     except CatalogueError as exc:
         location = exc.location or str(Path(app.confdir or ".", "conf.py"))
         if not location.rsplit(":", 1)[-1].isdigit():
             location += ":1"
-        logger.warning(
+        warn(
+            WsisWarning.TEMPLATE,
             "indicator catalogue: %s; the built-in catalogue is used until it is fixed",
             exc.message,
-            type="wsis",
-            subtype="template",
             location=location,
         )
-        config._wsis_catalogue = builtin_catalogue()
+        build_settings(config).catalogue = builtin_catalogue()
 
 
 def catalogue_of(config: Config) -> Catalogue:
-    return getattr(config, "_wsis_catalogue", None) or builtin_catalogue()
+    return build_settings(config).catalogue or builtin_catalogue()
 
 
 def _outdated_by_catalogue(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Re-read every page when a project catalogue file's content changed."""
+    data = domain_of(env).data
     digest = catalogue_of(env.config).digest
-    previous = getattr(env, "_wsis_catalogue_digest", None)
-    env._wsis_catalogue_digest = digest  # type: ignore[attr-defined]
+    previous = data.get("catalogue_digest")
+    data["catalogue_digest"] = digest
     if previous is not None and previous != digest:
         return sorted(env.found_docs - removed)
     return []

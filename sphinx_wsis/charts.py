@@ -18,23 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util import logging
 
+from .cards import dimensions_text, writes_no_pages
 from .catalogue import language_of, multiplier_label, unit_label
 from .chart_layout import ChartSpec, Series, chart_label, describe
 from .chart_svg import svg_chart
 from .domain import domain_of
-from .entries import IndicatorRecord
-from .facts import writes_no_pages
 from .nodes import wsis_chart
-from .render import dimensions_text
+from .records import IndicatorRecord
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
-
-logger = logging.getLogger(__name__)
 
 FORMATS = ("svg", "pdf", "png")
 CACHE_DIR = "wsis-charts"
@@ -118,13 +115,19 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for wanted in node.get("indicator_ids", []):
             found = domain.lookup("indicators", "id", wanted)
             if found is None:
-                logger.warning("wsis-chart: no indicator id %r in this report", wanted,
-                               type="wsis", subtype="unknown", location=node)  # fmt: skip
+                warn(
+                    WsisWarning.UNKNOWN,
+                    "wsis-chart: no indicator id %r in this report",
+                    wanted,
+                    location=node,
+                )
             elif not found.series:
-                logger.warning(
-                    "wsis-chart: indicator %r has no :series: to draw", wanted,
-                    type="wsis", subtype="invalid", location=node,
-                )  # fmt: skip
+                warn(
+                    WsisWarning.INVALID,
+                    "wsis-chart: indicator %r has no :series: to draw",
+                    wanted,
+                    location=node,
+                )
             else:
                 records.append(found)
         caption = nodes.paragraph(classes=["wsis-chart-caption"])

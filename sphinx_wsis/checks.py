@@ -1,43 +1,34 @@
 """Completeness checks (SPEC §4): judge every part of the template against the collected report.
 
-The result is computed once all pages are read, on every build (``env-updated`` fires for full,
-incremental and parallel builds alike), emitted as ``wsis.*`` warnings and written to
-``<outdir>/wsis-completeness.json``.
+:class:`Checker` turns the domain's records into a :class:`Completeness`: each part's state
+and the findings; :mod:`.completeness` runs it in a build.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
 from .config import template_error, template_of
-from .directives import DIRECTIVES
+from .directives import aspect_directive_name
 from .domain import WsisDomain, domain_of
-from .entries import RECORD_KINDS, Finding, Record, file_of, warning_location
 from .i18n import PLACEHOLDER_MARKERS
-from .outputs import Output, outputs_of
+from .outputs import Output
 from .placement import Homes
+from .records import Finding, Record, file_of
 from .template import Part, Template
 from .textify import word_count
-from .vocabulary import PASSING, STATES, by_subject, matrix_column
+from .vocabulary import PASSING, STATES
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
 
 DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = STATES
-COMPLETENESS_FILE = "wsis-completeness.json"
 
 
 @dataclass
@@ -74,9 +65,6 @@ class Completeness:
         for part in self.parts:
             counts[part.state] += 1
         return {"parts": len(self.parts), **counts, "findings": len(self.findings)}
-
-    def state_of(self, part_id: str) -> PartState | None:
-        return next((p for p in self.parts if p.part.id == part_id), None)
 
 
 class PlaceholderMatcher:
@@ -122,7 +110,7 @@ class Checker:
         self.findings: list[Finding] = []
         # each kind grouped once by what a part looks it up by, in reading order; the blocks
         # this output leaves out are kept apart, to say where the author's text went
-        self.lines, self.hidden_lines = self.grouped("action_lines", lambda r: [r.code])
+        self.lines, _ = self.grouped("action_lines", lambda r: [r.code])
         self.aspects, self.hidden_aspects = self.grouped("aspects", lambda r: [(r.code, r.aspect)])
         self.sections, self.hidden_sections = self.grouped("sections", lambda r: [r.key])
         self.stories, self.hidden_stories = self.grouped("stories", lambda r: r.action_lines)
@@ -312,7 +300,7 @@ class Checker:
                 return judged
             first = first or judged
         assert first is not None
-        self.report(first, f"success story {stories[0].title!r}")
+        self.flag(first, f"success story {stories[0].title!r}")
         return first
 
     def judge_section(self, part: Part) -> PartState:
@@ -382,10 +370,11 @@ class Checker:
         else:
             return PartState(part, DONE, f"{words} words", *where)
         if report:
-            self.report(state, part.label)
+            self.flag(state, part.label)
         return state
 
-    def report(self, state: PartState, what: str) -> None:
+    def flag(self, state: PartState, what: str) -> None:
+        """A finding for a part that did not pass, saying what and why."""
         where = (state.docname or "", state.lineno, state.source)
         self.finding(state.state, f"{what} {state.detail}", where)
 
@@ -403,146 +392,5 @@ def _grouped(records: list[Any], keys: Callable[[Any], list[Any]]) -> dict[Any, 
     return dict(groups)
 
 
-def aspect_directive_name(key: str) -> str:
-    """How an author writes an aspect: its own directive, or ``wsis-aspect KEY``."""
-    for name, directive in DIRECTIVES.items():
-        if getattr(directive, "aspect_key", None) == key:
-            return name
-    return f"wsis-aspect {key}"
-
-
 def _finding_order(finding: Finding) -> tuple[str, int]:
     return (finding.docname, finding.lineno or 0)
-
-
-# -- Sphinx event handlers ------------------------------------------------------------------------
-
-
-def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: judge the report for the output being built, emit every finding as a
-    ``wsis.*`` warning, and return the summary pages to rewrite when what they show changed."""
-    current, outputs = outputs_of(app, env)
-    domain = domain_of(env)
-    domain.sort_records(current.sort_key)
-    domain.output = current
-    result = Checker(env, current).run()
-    result.output = current.name
-    states = {p.part.id: p.state for p in result.parts}
-    shown_here = records_shown(domain, current)
-    for output in outputs:
-        if output.name == current.name or records_shown(domain, output) == shown_here:
-            result.by_output[output.name] = states  # the same records: the same verdicts
-        else:
-            judged = Checker(env, output).run()
-            result.by_output[output.name] = {p.part.id: p.state for p in judged.parts}
-    domain.result = result
-    for finding in result.findings:
-        if finding.subtype == "template":
-            continue  # warned when the configuration was read
-        location = (
-            warning_location(env, finding.docname, finding.lineno, finding.source)
-            if finding.docname
-            else None
-        )
-        logger.warning(finding.message, type="wsis", subtype=finding.subtype, location=location)
-    return domain.summaries_to_rewrite(summary_fingerprint(env, result))
-
-
-def records_shown(domain: WsisDomain, output: Output) -> list[list[int]]:
-    """Which records of each kind ``output`` shows (verdicts depend on nothing else of it)."""
-    return [
-        [index for index, record in enumerate(domain.records(kind)) if output.holds(record)]
-        for kind in RECORD_KINDS
-    ]
-
-
-#: record fields no summary table shows: an edit that only moves or rewrites text changes them
-NOT_SHOWN = frozenset({"paragraphs", "lineno"})
-
-
-def summary_fingerprint(env: BuildEnvironment, result: Completeness) -> dict[str, str]:
-    """A digest of what each kind of summary shows, so that an edit which changes none of it (a
-    sentence reworded, a line inserted) rewrites no summary page, and a changed verdict only the
-    completeness matrices. ``completeness``: the verdicts, the number of findings and the action
-    lines it links to; ``indicators`` (tables and charts): every indicator, in order."""
-
-    def shown(kind: str) -> Iterator[bytes]:
-        for record in domain.records(kind):
-            yield repr([(k, v) for k, v in vars(record).items() if k not in NOT_SHOWN]).encode()
-
-    domain = domain_of(env)
-    completeness = hashlib.sha256()
-    for state in result.parts:
-        completeness.update(repr((state.part.id, state.state, state.docname)).encode())
-    completeness.update(repr((result.output, result.totals(), len(result.findings))).encode())
-    for line in shown("action_lines"):
-        completeness.update(line)
-    indicators = hashlib.sha256()
-    for line in shown("indicators"):
-        indicators.update(line)
-    return {"completeness": completeness.hexdigest(), "indicators": indicators.hexdigest()}
-
-
-def result_of(env: BuildEnvironment) -> Completeness:
-    domain = domain_of(env)
-    if getattr(domain, "result", None) is None:
-        domain.result = Checker(env).run()
-    return domain.result
-
-
-def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
-    """The machine-readable completeness result (``wsis-completeness.json``)."""
-    result = result_of(env)
-
-    def where(docname: str | None, lineno: int | None, source: str = "") -> dict[str, Any]:
-        if not docname:
-            return {"file": None, "line": None}
-        return {"file": file_of(env, docname, source), "line": lineno}
-
-    return {
-        "template": {"id": result.template.id, "version": result.template.version},
-        "output": result.output,
-        "complete": result.complete,
-        "totals": result.totals(),
-        "parts": [
-            {
-                "id": p.part.id,
-                "kind": p.part.kind,
-                "subject": p.part.subject,
-                "aspect": p.part.aspect,
-                "label": p.part.label,
-                "state": p.state,
-                "detail": p.detail,
-                "missing_from": result.missing_from(p.part.id),
-                **where(p.docname, p.lineno, p.source),
-            }
-            for p in result.parts
-        ],
-        "findings": [
-            {
-                "subtype": f"wsis.{f.subtype}",
-                "message": f.message,
-                **where(f.docname, f.lineno, f.source),
-            }
-            for f in result.findings
-        ],
-    }
-
-
-def write_completeness(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write ``<outdir>/wsis-completeness.json``."""
-    if exception is not None or app.env is None:
-        return
-    document = completeness_document(app.env)
-    outdir = Path(app.outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    (outdir / COMPLETENESS_FILE).write_text(text, encoding="utf-8")
-
-
-def states_by_subject(result: Completeness) -> dict[str, dict[str, PartState]]:
-    """``{subject: {column: state}}`` for the matrix: columns are aspects and ``stories``."""
-    return by_subject(
-        (state.part.subject, matrix_column(state.part.aspect, state.part.kind), state)
-        for state in result.parts
-    )

@@ -1,14 +1,18 @@
-"""Configuration values of sphinx-wsis, and loading the template they name."""
+"""Configuration values of sphinx-wsis, the template they name, and what a build derives from them.
+
+What ``config-inited`` derives (the loaded template, the indicator catalogue, the settings it
+refused) is kept per build in a :class:`BuildSettings` looked up by the build's ``Config``
+object, not stored on that object: Sphinx's ``Config`` holds configuration values only.
+"""
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sphinx.util import logging
+from weakref import WeakKeyDictionary
 
 from . import i18n
 from .template import (
@@ -17,19 +21,75 @@ from .template import (
     TemplateError,
     changed_official_parts,
     load_template,
-    pattern_problem,
     resolve_template,
 )
+from .template_yaml import pattern_problem
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
+    from .catalogue import Catalogue
+
+
+@dataclass
+class BuildSettings:
+    """What one build derived from its ``wsis_*`` settings at ``config-inited``."""
+
+    #: The template in the report's language (None until loaded).
+    template: Template | None = None
+    #: Why the configured template could not be used, or None.
+    template_error: str | None = None
+    #: The refused settings, as ``conf.py:line: message``.
+    setting_errors: list[str] = field(default_factory=list)
+    #: The refusal of ``wsis_template`` itself, if it was refused.
+    bad_template_setting: str | None = None
+    #: The indicator catalogue (None until loaded: the built-in one).
+    catalogue: Catalogue | None = None
+    #: Whether sphinx-wsis sets up LaTeX's languages and fonts (the engine and fonts are
+    #: Sphinx's defaults, not the project's choice).
+    latex_languages: bool = False
+    #: Whether the builder needs the card facts as field lists (not HTML, not ``dummy``).
+    expand_facts: bool = True
+
+
+_BUILD_SETTINGS: WeakKeyDictionary[Config, BuildSettings] = WeakKeyDictionary()
+
+
+def build_settings(config: Config) -> BuildSettings:
+    """The settings this build derived from ``config`` (created empty on first use)."""
+    settings = _BUILD_SETTINGS.get(config)
+    if settings is None:
+        settings = _BUILD_SETTINGS[config] = BuildSettings()
+    return settings
+
+
+class ListsSphinxNeeds:
+    """The default of ``wsis_use_needs``: on exactly when the project lists ``sphinx_needs``.
+
+    A callable default, as Sphinx allows, so a project that does not ask for sphinx-needs never
+    imports it; its ``repr`` is what the configuration reference shows.
+    """
+
+    def __call__(self, config: Config) -> bool:
+        return "sphinx_needs" in config.extensions
+
+    def __repr__(self) -> str:
+        return '"sphinx_needs" in extensions'
 
 
 @dataclass(frozen=True)
 class ConfigValue:
+    """One ``wsis_*`` setting.
+
+    ``rebuild`` is what Sphinx redoes when the value changes: ``"env"`` for a setting that
+    changes what the directives read into the doctrees (the template, the indicator catalogue,
+    the sphinx-needs integration); ``""`` for one that only changes verdicts (the checks run on
+    every build and rewrite the summary pages whose content changed) or a builder that writes
+    its whole output on every build (``wsis-docx``).
+    """
+
     name: str
     default: Any
     rebuild: str
@@ -80,10 +140,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
     ConfigValue(
         "wsis_use_needs",
-        True,
+        ListsSphinxNeeds(),
         "env",
         (bool,),
-        "Register action lines, stories and indicators as sphinx-needs needs.",
+        "Register action lines, stories and indicators as sphinx-needs needs; on when "
+        "``extensions`` lists ``sphinx_needs``.",
     ),
     ConfigValue(
         "wsis_docx_basename",
@@ -106,7 +167,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 )
 
 
-def register(app: Sphinx) -> None:
+def setup(app: Sphinx) -> None:
+    """The ``wsis_*`` settings; checked, then the template loaded, at ``config-inited``."""
     for value in CONFIG_VALUES:
         app.add_config_value(
             value.name,
@@ -138,18 +200,33 @@ def check_settings(app: Sphinx, config: Config) -> None:
             message += "; completeness is not checked until it is fixed"
         else:
             message += f"; using the default {value.default!r}"
-        if value.name in getattr(config, "_overrides", {}):
+        if value.name in config.overrides:
             location = None
             message += " (set with -D on the command line)"
         else:
             location = _setting_location(app, value.name) or _conf_file(app)
-        logger.warning(message, type="wsis", subtype="config", location=location)
+        warn(WsisWarning.CONFIG, message, location=location)
         problems.append(f"{location}: {message}" if location else message)
-        setattr(config, value.name, copy.copy(value.default))
+        setattr(config, value.name, default_of(value, config))
         if value.name == "wsis_template":
             bad_template = message
-    config._wsis_setting_errors = problems
-    config._wsis_bad_template_setting = bad_template
+    settings = build_settings(config)
+    settings.setting_errors = problems
+    settings.bad_template_setting = bad_template
+
+
+def default_of(value: ConfigValue, config: Config) -> Any:
+    """A setting's default value for this project (a callable default computed)."""
+    if callable(value.default):
+        return value.default(config)
+    return copy.copy(value.default)
+
+
+def use_needs(config: Config) -> bool:
+    """Whether the sphinx-needs integration is on; a value that is not True or False is the
+    default (``check_settings`` reports it)."""
+    value = config.wsis_use_needs
+    return value if isinstance(value, bool) else ListsSphinxNeeds()(config)
 
 
 def _setting_problem(setting: ConfigValue, value: Any) -> str | None:
@@ -195,7 +272,7 @@ _TYPE_WORDS = {
 
 def setting_errors(config: Config) -> list[str]:
     """The bad ``wsis_*`` settings of this build, as ``conf.py:line: message``."""
-    return list(getattr(config, "_wsis_setting_errors", []))
+    return list(build_settings(config).setting_errors)
 
 
 def _conf_file(app: Sphinx) -> str | None:
@@ -209,9 +286,10 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
     its file and line, as Sphinx treats a bad configuration value: the pages still render with
     the built-in template, completeness is not judged, and ``-W`` fails the build.
     """
-    config._wsis_template_error = getattr(config, "_wsis_bad_template_setting", None)
-    if config._wsis_template_error:  # already reported by check_settings
-        config._wsis_template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
+    settings = build_settings(config)
+    settings.template_error = settings.bad_template_setting
+    if settings.template_error:  # already reported by check_settings
+        settings.template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
         return
     try:
         path = resolve_template(config.wsis_template, app.confdir)
@@ -222,12 +300,12 @@ def load_configured_template(app: Sphinx, config: Config) -> None:
         location = exc.location or _setting_location(app, "wsis_template")
         if location and not re.search(r":\d+$", location):
             location += ":1"  # a file-level problem; Sphinx reads a bare name as a docname
-        logger.warning(message, type="wsis", subtype=subtype, location=location)
-        config._wsis_template_error = str(exc)
+        warn(WsisWarning(subtype), message, location=location)
+        settings.template_error = str(exc)
         template = load_template(resolve_template(DEFAULT_TEMPLATE, app.confdir))
     else:
         _warn_if_impersonating(template)
-    config._wsis_template = _in_report_language(template, config.language)
+    settings.template = _in_report_language(template, config.language)
 
 
 def _in_report_language(template: Template, language: str | None) -> Template:
@@ -243,7 +321,7 @@ def _in_report_language(template: Template, language: str | None) -> Template:
         path = i18n.titles_path(template.origin)
         found = re.search(r":(\d+):", str(exc))
         location = f"{path}:{found.group(1) if found else 1}"
-        logger.warning(message, type="wsis", subtype="template", location=location)
+        warn(WsisWarning.TEMPLATE, message, location=location)
         return template
     return i18n.translate_template(template, titles, language)
 
@@ -255,15 +333,14 @@ def _warn_if_impersonating(template: Template) -> None:
         return
     lines = Path(template.origin).read_text("utf-8", errors="replace").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if re.match(r"id\s*:", text)), 1)
-    logger.warning(
+    warn(
+        WsisWarning.TEMPLATE,
         "WSIS template: %s keeps the official id %r but changes its %s; it would be published "
         "as ITU's template. Give it an id of its own (e.g. %r)",
         Path(template.origin).name,
         template.id,
         ", ".join(name.replace("_", " ") for name in changed),
         f"{template.id}-custom",
-        type="wsis",
-        subtype="template",
         location=f"{template.origin}:{line}",
     )
 
@@ -285,9 +362,12 @@ def _setting_location(app: Sphinx, name: str) -> str | None:
 
 def template_of(config: Config) -> Template:
     """The template this build uses (loaded at ``config-inited``)."""
-    return config._wsis_template
+    template = build_settings(config).template
+    if template is None:
+        raise RuntimeError("sphinx-wsis: the template is read at config-inited")
+    return template
 
 
 def template_error(config: Config) -> str | None:
     """Why the configured template could not be used, or None."""
-    return getattr(config, "_wsis_template_error", None)
+    return build_settings(config).template_error

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .config import template_of
-from .entries import (
+from .i18n import _
+from .records import (
     RECORD_KINDS,
     ActionLineRecord,
     Finding,
@@ -26,14 +26,13 @@ from .entries import (
     Record,
     StoryRecord,
 )
-from .i18n import _
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-
-logger = logging.getLogger(__name__)
 
 
 class WsisDomain(Domain):
@@ -46,9 +45,9 @@ class WsisDomain(Domain):
         "story": ObjType("success story", "story"),
     }
     roles = {  # noqa: RUF012 - Domain API
-        "al": XRefRole(innernodeclass=nodes.inline),
-        "ind": XRefRole(innernodeclass=nodes.inline),
-        "story": XRefRole(innernodeclass=nodes.inline),
+        "al": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "ind": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "story": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     initial_data: dict[str, Any] = {  # noqa: RUF012 - Domain API
         **{kind: [] for kind in RECORD_KINDS},
@@ -56,6 +55,7 @@ class WsisDomain(Domain):
         "summary_docs": {},  # {page: {kind of summary it shows: True}}
         "record_docs": {},  # pages that hold any record or finding
         "template_digest": None,
+        "catalogue_digest": None,
         # {page: {child: [conditions of each toctree listing it]}} for pages with a toctree
         # inside {only} or {ifconfig}: an output whose conditions fail does not include it
         "toctree_conditions": {},
@@ -148,6 +148,23 @@ class WsisDomain(Domain):
 
     # -- roles ----------------------------------------------------------------------------------
 
+    def find_target(self, env: BuildEnvironment, typ: str, target: str) -> tuple[Any, str]:
+        """The record a ``typ`` role names (None when the report holds none), and its title."""
+        if typ == "al":
+            template = template_of(env.config)
+            code = template.normalize_code(target)
+            if code is None:
+                return None, target
+            line = template.action_line(code)
+            return self.lookup("action_lines", "code", code), line.heading if line else code
+        if typ == "ind":
+            found = self.lookup("indicators", "id", _target_id(target))
+            return found, found.name if isinstance(found, IndicatorRecord) else target
+        if typ == "story":
+            found = self.lookup("stories", "slug", _target_id(target))
+            return found, found.title if isinstance(found, StoryRecord) else target
+        return None, target
+
     def resolve_xref(
         self,
         env: BuildEnvironment,
@@ -158,39 +175,41 @@ class WsisDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        """The link to a report entry; an unknown target is left to Sphinx's missing-reference
+        path (:func:`warn_unknown_target`)."""
         explicit = node.get("refexplicit", False)
-        found: Record | None
-        if typ == "al":
-            template = template_of(env.config)
-            code = template.normalize_code(target)
-            if code is None:
-                suggestion = template.suggest_code(target)
-                hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-                _warn_unknown(f"unknown action-line code {target!r}{hint}", node)
-                return None
-            line = template.action_line(code)
-            title = line.heading if line else code
-            found = self.lookup("action_lines", "code", code)
-            if found is None:  # the part is missing: the completeness check says so already
-                return None if explicit else _replace_text(contnode, title)  # type: ignore[return-value]
-        elif typ == "ind":
-            found = self.lookup("indicators", "id", _target_id(target))
-            title = found.name if isinstance(found, IndicatorRecord) else target
-        elif typ == "story":
-            found = self.lookup("stories", "slug", _target_id(target))
-            title = found.title if isinstance(found, StoryRecord) else target
-        else:
-            return None
+        found, title = self.find_target(env, typ, target)
         if found is None:
-            what = "indicator id" if typ == "ind" else "success story"
-            _warn_unknown(f"no {what} {target!r} in this report", node)
+            if typ == "al" and not explicit and template_of(env.config).normalize_code(target):
+                # the part is missing: the completeness check says so; show its title
+                return _replace_text(contnode, title)  # type: ignore[return-value]
             return None
         if not explicit:
             contnode = _replace_text(contnode, title)
         return make_refnode(builder, fromdocname, found.docname, found.node_id, contnode, title)
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
-        return []
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """The report entries ``{any}`` / ``:any:`` can mean: an action line, indicator or story."""
+        explicit = node.get("refexplicit", False)
+        results = []
+        for typ in self.roles:
+            found, title = self.find_target(env, typ, target)
+            if found is None:
+                continue
+            shown = contnode if explicit else _replace_text(contnode, title)
+            reference = make_refnode(
+                builder, fromdocname, found.docname, found.node_id, shown, title
+            )
+            results.append((f"{self.name}:{typ}", reference))
+        return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for line in self.records("action_lines"):
@@ -209,18 +228,29 @@ def _replace_text(contnode: nodes.Element, text: str) -> nodes.Element:
     return replacement
 
 
-def _warn_unknown(message: str, node: nodes.Node) -> None:
-    logger.warning(message, type="wsis", subtype="unknown", location=node)
-    node[_WARNED] = True
+def warn_unknown_target(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: a ``wsis:`` reference to nothing is one ``wsis.unknown``
+    warning (and no second, generic one under ``nitpicky``).
 
-
-_WARNED = "wsis_warned"
-
-
-def reported_already(app: Any, domain: Any, node: pending_xref) -> bool | None:
-    """``warn-missing-reference``: no second, generic warning (``nitpicky``) for a ``wsis:``
-    reference whose own ``wsis.unknown`` warning was given."""
-    return True if node.get(_WARNED) else None
+    A known action-line code whose part the report lacks is the completeness check's finding;
+    only ``nitpicky`` adds Sphinx's own warning for it, as for any unresolved reference.
+    """
+    if domain is None or domain.name != WsisDomain.name:
+        return None
+    typ, target = node["reftype"], node["reftarget"]
+    if typ == "al":
+        template = template_of(app.config)
+        if template.normalize_code(target) is not None:
+            return None if app.config.nitpicky else True
+        suggestion = template.suggest_code(target)
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        message = f"unknown action-line code {target!r}{hint}"
+    elif typ == "ind":
+        message = f"no indicator id {target!r} in this report"
+    else:
+        message = f"no success story {target!r} in this report"
+    warn(WsisWarning.UNKNOWN, message, location=node)
+    return True
 
 
 def outdated_by_template(
@@ -243,3 +273,10 @@ def domain_of(env: BuildEnvironment) -> WsisDomain:
 def _target_id(target: str) -> str:
     """An id as a role names it, compared as ids are made (NFKC, case-folded, any script)."""
     return unicodedata.normalize("NFKC", target.strip()).casefold()
+
+
+def setup(app: Sphinx) -> None:
+    """The ``wsis`` domain, a full re-read when the template changed, unknown role targets."""
+    app.add_domain(WsisDomain)
+    app.connect("env-get-outdated", outdated_by_template)
+    app.connect("warn-missing-reference", warn_unknown_target)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from .warnings import WsisWarning, warn
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -32,7 +34,8 @@ def skip_undecodable_pages(app: Sphinx, env: BuildEnvironment, docnames: list[st
         if problem is None:
             continue
         line, column, byte = problem
-        logger.warning(
+        warn(
+            WsisWarning.INVALID,
             "this page is not valid %s (byte 0x%02x at line %d, column %d) and was not "
             "read; save it as UTF-8",
             encoding.removesuffix("-sig").upper(),
@@ -104,3 +107,10 @@ def break_circular_toctrees(app: Sphinx, env: BuildEnvironment) -> None:
                 type="toc",
                 subtype="circular",
             )
+
+
+def setup(app: Sphinx) -> None:
+    """Skip undecodable pages before they are read; cut circular toctrees once all are read
+    (before the checks, which follow the toctrees)."""
+    app.connect("env-before-read-docs", skip_undecodable_pages)
+    app.connect("env-updated", break_circular_toctrees)

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.docutils import is_directive_registered
 
+from .config import template_of
 from .domain import domain_of
-from .entries import Finding
+from .records import Finding
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,13 +31,14 @@ CUTOFF = 0.75
 
 def check_directive_names(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: a finding for each directive name that looks like a misspelt one of ours."""
-    from .directives import DIRECTIVES
+    from .directives import all_directives
 
-    ours = sorted(DIRECTIVES)
+    directives = all_directives(template_of(app.config))
+    ours = sorted(directives)
     text = source[0]
     for match in DIRECTIVE_LINE.finditer(text):
         name = match["myst"] or match["rst"]
-        if name in DIRECTIVES or is_directive_registered(name):
+        if name in directives or is_directive_registered(name):
             continue
         close = difflib.get_close_matches(name.lower(), ours, n=1, cutoff=CUTOFF)
         if not close and not name.lower().startswith("wsis"):

@@ -45,7 +45,7 @@ from sphinx import locale as sphinx_locale
 from sphinx.locale import get_translation, get_translator
 
 from . import yaml_data
-from .template import Template, _compact
+from .template import Template, compact_code
 from .vocabulary import N_
 
 if TYPE_CHECKING:
@@ -366,8 +366,8 @@ def translate_template(
     aliases = dict(template._aliases)
     for line in lines:
         if line.parent:
-            suffix = _compact(line.title)
-            alias = _compact(line.parent) + suffix
+            suffix = compact_code(line.title)
+            alias = compact_code(line.parent) + suffix
             if suffix and alias not in aliases:
                 aliases[alias] = line.code
     return dataclasses.replace(

@@ -24,17 +24,17 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from docutils import nodes
-from sphinx.util import logging, texescape
+from sphinx.util import texescape
 
 from . import latex_flow, pdf_check
 from .config import template_of
 from .domain import domain_of
-from .entries import ReportRecord
 from .i18n import _, is_rtl, shown_date
 from .image_check import image_problem
 from .latex_defaults import apply_report_defaults
 from .latex_languages import choose_engine, finish_latexmkrc, prepare_languages
 from .nodes import (
+    ALL_NODES,
     wsis_action_line,
     wsis_aspect,
     wsis_contact,
@@ -45,6 +45,8 @@ from .nodes import (
     wsis_summary,
 )
 from .outputs import shown
+from .records import ReportRecord
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.writers.latex import LaTeXTranslator
 
-logger = logging.getLogger(__name__)
 
 STYLE_FILE = Path(__file__).parent / "texinputs" / "sphinxwsis.sty"
 TITLE_MARKER = "% sphinx-wsis title page"
@@ -93,12 +94,11 @@ def _logo(record: ReportRecord, app: Sphinx) -> str:
     suffix = source.suffix.lower()
     problem = image_problem(source)
     if problem:
-        logger.warning(
+        warn(
+            WsisWarning.INVALID,
             "wsis-report :logo: %s cannot go on the PDF title page: %s",
             record.logo,
             problem,
-            type="wsis",
-            subtype="invalid",
             location=(record.docname, record.lineno),
         )
         return ""
@@ -365,12 +365,8 @@ def _nearest_section(node: nodes.Node) -> nodes.section | None:
 
 
 def _heading(self: LaTeXTranslator, node: wsis_action_line) -> str:
-    env = self.builder.env
-    code = next((c[len("wsis-al-") :] for c in node["classes"] if c.startswith("wsis-al-")), "")
-    record = next(
-        (r for r in domain_of(env).records("action_lines") if r.node_id in node["ids"]), None
-    )
-    line = template_of(self.config).action_line(record.code) if record else None
+    code = node.get("code", "")
+    line = template_of(self.config).action_line(code)
     return self.encode(line.heading if line else code.upper())
 
 
@@ -431,6 +427,10 @@ def handlers(node_class: type[nodes.Element]) -> dict[str, tuple[Any, Any]]:
 
 
 def setup(app: Sphinx) -> None:
+    """The report's nodes with their LaTeX visitors (every other builder renders a node's
+    children), the LaTeX package, engine and language set-up."""
+    for node_class in ALL_NODES:
+        app.add_node(node_class, **handlers(node_class))
     app.add_latex_package("sphinxwsis")
     app.connect("config-inited", choose_engine)
     app.connect("build-finished", finish_latexmkrc)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.builders.latex import LaTeXBuilder
     from sphinx.config import Config
 
-    from .entries import ReportRecord
+    from .records import ReportRecord
 
 PAPER = "a4paper"
 #: The PDF's name: the same for every report, so scripts and CI can rely on it.
@@ -34,7 +34,6 @@ TEX_FILE = "wsis20-report.tex"
 CLASS_OPTIONS = "openany,oneside"
 #: The headings hold the template's numbering (``I. Executive Summary``, ``C3. …``): no more.
 NUMBERING = r"\setcounter{secnumdepth}{-1}"
-KEYWORDS = ("WSIS+20", "WSIS", "ITU", "stakeholder report")
 LANGUAGE_FALLBACK = "en"
 
 
@@ -90,7 +89,12 @@ def _pdf_info(config: Config, record: ReportRecord, esc: Callable[[str], str]) -
     of the user's names the PDF as it names the title page.
     """
     template = template_of(config)
-    words = [*KEYWORDS, template.stakeholder_label(record.stakeholder) or "", record.country]
+    words = [
+        template.review,
+        template.title,
+        template.stakeholder_label(record.stakeholder) or "",
+        record.country,
+    ]
     keywords = ", ".join(word for word in words if word)
     subject = f"{template.title} ({template.source})"
     return rf"\sphinxwsispdfinfo{{{esc(subject)}}}{{{esc(keywords)}}}"

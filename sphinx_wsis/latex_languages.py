@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.builders.latex import default_latex_engine
 
+from .config import build_settings
 from .i18n import DEFAULT_LANGUAGE, report_language
 
 if TYPE_CHECKING:
@@ -94,8 +95,9 @@ def choose_engine(app: Sphinx, config: Config) -> None:
     Sphinx's own babel or polyglossia set-up is switched off (it knows neither Arabic nor
     Chinese, and would load the language twice); :func:`prepare_languages` writes ours.
     """
-    config._wsis_latex_languages = engine_is_default(config) and not user_set_fonts(config)
-    if not config._wsis_latex_languages or report_language(config.language) == DEFAULT_LANGUAGE:
+    settings = build_settings(config)
+    settings.latex_languages = engine_is_default(config) and not user_set_fonts(config)
+    if not settings.latex_languages or report_language(config.language) == DEFAULT_LANGUAGE:
         return
     config.latex_engine = ENGINE
     config.latex_elements = {**config.latex_elements, "babel": "", "polyglossia": ""}
@@ -170,7 +172,7 @@ def prepare_languages(app: Sphinx, builder: LaTeXBuilder) -> None:
     once the text is known; the translators and ``latexmkrc`` are made after this event.
     """
     config = builder.config
-    if not getattr(config, "_wsis_latex_languages", False):
+    if not build_settings(config).latex_languages:
         return
     language = report_language(config.language)
     scripts = report_scripts(app, builder)
@@ -203,9 +205,7 @@ def finish_latexmkrc(app: Sphinx, exception: Exception | None) -> None:
     builder = app.builder
     if exception is not None or builder.format != "latex":
         return
-    if builder.config.latex_engine != ENGINE or not getattr(
-        builder.config, "_wsis_latex_languages", False
-    ):
+    if builder.config.latex_engine != ENGINE or not build_settings(builder.config).latex_languages:
         return
     rc = Path(builder.outdir, "latexmkrc")
     if rc.is_file() and LATEXMK_IGNORE_CACHE not in rc.read_text("utf-8"):

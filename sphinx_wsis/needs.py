@@ -12,8 +12,8 @@ The links from stories and indicators to their action lines, and from a C7 sub-l
 holds, and a story about an action line the report lacks gets no dead link; the completeness
 check already reports that gap.
 
-This module is imported only when ``wsis_use_needs`` is on, so with it off sphinx-needs is never
-imported.
+This module is imported only when ``wsis_use_needs`` is on (by default, when ``extensions``
+lists ``sphinx_needs``), so with it off sphinx-needs is never imported.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.util import logging
 from sphinx_needs.api import add_field, add_need, add_need_type
 from sphinx_needs.data import SphinxNeedsData
 from sphinx_needs.exceptions import InvalidNeedException, NeedsApiConfigException
 
 from .config import template_of
-from .entries import ActionLineRecord, IndicatorRecord, Record, StoryRecord
+from .records import ActionLineRecord, IndicatorRecord, Record, StoryRecord
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
     from .nodes import wsis_node
 
-logger = logging.getLogger(__name__)
 
 ACTION_LINE, STORY, INDICATOR = "wsis_action_line", "wsis_story", "wsis_indicator"
 
@@ -130,12 +129,11 @@ def register_schema(app: Sphinx, config: Config) -> None:
         try:
             add_need_type(app, directive, title, prefix, color)
         except NeedsApiConfigException:
-            logger.warning(
+            warn(
+                WsisWarning.CONFIG,
                 "needs_types already defines %r, which sphinx-wsis registers for its entries; "
                 "rename the project's type or set wsis_use_needs = False",
                 directive,
-                type="wsis",
-                subtype="config",
             )
     for name, (schema, nullable, description) in FIELDS.items():
         add_field(
@@ -257,13 +255,12 @@ def add_record_need(
             **{k: v for k, v in fields.items() if v is not None},
         )
     except InvalidNeedException as exc:
-        logger.warning(
+        warn(
+            WsisWarning.NEEDS,
             "cannot register %s as a sphinx-needs need: %s (set wsis_use_needs = False to "
             "turn the integration off)",
             nid,
             exc.message,
-            type="wsis",
-            subtype="needs",
             location=(record.docname, record.lineno),
         )
         return
@@ -297,7 +294,7 @@ def drop_unused_needs_assets(
 
     sphinx-needs links its eleven stylesheets and scripts into every page. The report renders
     its needs itself, so a report page would load them for nothing, and writing them into
-    each page was a tenth of the build. Pages with sphinx-needs content keep them all; a
+    each page costs a tenth of the build. Pages with sphinx-needs content keep them all; a
     single-page build (one document for all pages) is left alone.
     """
     if isinstance(app.builder, SingleFileHTMLBuilder):

@@ -27,7 +27,8 @@ class wsis_section(wsis_node):
 
 
 class wsis_action_line(wsis_node):
-    """An action line or C7 sub-line entry."""
+    """An action line or C7 sub-line entry; ``code`` is its action-line code (or, for a code
+    the template does not know, the slug of what the author wrote)."""
 
 
 class wsis_aspect(wsis_node):
@@ -43,7 +44,7 @@ class wsis_indicator(wsis_node):
 
 
 class wsis_facts(nodes.paragraph):
-    """A card's label/value rows as data (``rows``: ``(label, text, uri)``); see :mod:`.facts`.
+    """A card's label/value rows as data (``rows``: ``(label, text, uri)``); see :mod:`.cards`.
 
     Its one Text child repeats the values, so search finds them and a builder that somehow
     sees the node shows them as a paragraph: nothing is lost.

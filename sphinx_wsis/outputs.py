@@ -18,13 +18,12 @@ from sphinx import addnodes
 from sphinx.util.tags import Tags
 
 from .domain import domain_of
-from .entries import RECORD_KINDS
+from .records import RECORD_KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-WEB = "html"
 IFCONFIG = "ifconfig:"
 
 
@@ -34,7 +33,6 @@ class Output:
 
     name: str
     label: str
-    start_docs: list[str]
     docs: set[str] | None
     tags: Tags
     order: dict[str, int] = field(default_factory=dict)
@@ -167,7 +165,7 @@ def _output(
     label = DOCUMENT_BUILDERS.get(name) or DOCUMENT_BUILDERS.get(format_)
     if label is None:
         label = "the HTML pages" if format_ == "html" else f"the {name} output"
-    output = Output(name, label, starts, None, tags or _tags_for(app, name, format_))
+    output = Output(name, label, None, tags or _tags_for(app, name, format_))
     output.own_content_excluded = excluded
     output.tree = "latex_documents" if format_ == "latex" else "root_doc"
     output.namespace = _config_namespace(app, name)
@@ -246,3 +244,7 @@ def shown(env: BuildEnvironment, records: list[Any]) -> list[Any]:
     """The records the output being built shows (all of them before the checks have run)."""
     output: Output | None = getattr(domain_of(env), "output", None)
     return records if output is None else [r for r in records if output.holds(r)]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", note_only_blocks)

@@ -18,11 +18,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 
 from .domain import domain_of
-from .entries import (
+from .records import (
     RECORD_KINDS,
     ActionLineRecord,
     AspectRecord,
@@ -64,16 +65,20 @@ def marker(path: str, line: int, part: str) -> str:
     return f"{MARKER}{clean}"
 
 
+#: The report's records by node id, built once per LaTeX build for the markers.
+_RECORDS_BY_ID: WeakKeyDictionary[Builder, dict[str, Record]] = WeakKeyDictionary()
+
+
 def source_marker(builder: Builder, node: nodes.Element) -> str:
     """The marker for the report block ``node`` (written by the LaTeX visitors), or ""."""
-    index: dict[str, Record] | None = getattr(builder, "_wsis_records_by_id", None)
+    index = _RECORDS_BY_ID.get(builder)
     if index is None:
         domain = domain_of(builder.env)
         index = {}
         for kind in RECORD_KINDS:
             for record in domain.records(kind):
                 index.setdefault(record.node_id, record)
-        builder._wsis_records_by_id = index  # type: ignore[attr-defined]
+        _RECORDS_BY_ID[builder] = index
     record = next((index[i] for i in node["ids"] if i in index), None)
     if record is None:
         return ""

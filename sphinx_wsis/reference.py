@@ -1,7 +1,7 @@
 """What each directive, option and role means, as data next to the code that registers them.
 
 The documentation's reference pages are generated from this module together with
-:data:`~sphinx_wsis.directives.DIRECTIVES`, :data:`~sphinx_wsis.config.CONFIG_VALUES` and
+:func:`~sphinx_wsis.directives.all_directives`, :data:`~sphinx_wsis.config.CONFIG_VALUES` and
 :class:`~sphinx_wsis.warnings.WsisWarning`, and a test checks that every directive and option
 the code registers is described here, so the reference cannot fall behind the code.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import catalogue, values
+from . import catalogue, option_values
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             "chart": OptionDoc(
                 "How the ``:series:`` is drawn under the card: an SVG in HTML, a vector PDF in "
                 "LaTeX, with baseline and target marked and a text description of every value.",
-                accepts=_choices(values.CHARTS),
+                accepts=_choices(option_values.CHARTS),
                 default="``line`` when there is a series, else ``none``",
             ),
             "year": OptionDoc("The year of the value.", required=True, accepts=_YEAR),
@@ -238,7 +238,7 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             "target-year": OptionDoc(
                 "The year of the target; not before ``:year:``.", accepts=_YEAR
             ),
-            "scope": OptionDoc("Geographic scope.", accepts=_choices(values.SCOPES)),
+            "scope": OptionDoc("Geographic scope.", accepts=_choices(option_values.SCOPES)),
             "geo": OptionDoc(
                 "The area the value covers. Countries (comma-separated) are shown in the "
                 "report's language and exported as ISO 3166-1 alpha-3 codes; a region in words "
@@ -252,7 +252,7 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
                 "Values over time, shown as a series.",
                 accepts="``year: value`` pairs separated by semicolons (``2005: 16; 2024: 68``)",
             ),
-            "status": OptionDoc("Reporting status.", accepts=_choices(values.STATUSES)),
+            "status": OptionDoc("Reporting status.", accepts=_choices(option_values.STATUSES)),
             "note": OptionDoc("A short note printed with the value (estimate, revised, …)."),
         },
     ),

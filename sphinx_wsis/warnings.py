@@ -1,14 +1,22 @@
-"""The warning categories of sphinx-wsis: ``type="wsis"`` with one of these subtypes.
+"""The warning categories of sphinx-wsis, and :func:`warn`, the one way a finding is reported.
 
-Every finding is a Sphinx warning, so ``sphinx-build -W`` fails CI and
-``suppress_warnings = ["wsis.placeholder"]`` mutes one category.
+Every finding is a Sphinx warning of ``type="wsis"`` with one of these subtypes, so
+``sphinx-build -W`` fails CI and ``suppress_warnings = ["wsis.placeholder"]`` mutes one category.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 WARNING_TYPE = "wsis"
+
+_logger = logging.getLogger("sphinx_wsis")
 
 
 class WsisWarning(StrEnum):
@@ -42,8 +50,8 @@ _DESCRIPTIONS = {
     WsisWarning.PLACEHOLDER: "a part still holds placeholder text (TODO, TBD, Lorem ipsum, …)",
     WsisWarning.INVALID: "a value is malformed: number, year, date, e-mail, URL, enum value, "
     "an aspect outside any action line, N/A without a reason or with content, an option value "
-    "MyST cut at ' #'; or report.json would not be valid against its schema (it is then not "
-    "written)",
+    "MyST cut at ' #', a page not saved as UTF-8 (it is not read); or report.json would not be "
+    "valid against its schema (it is then not written)",
     WsisWarning.DUPLICATE: "the same part, indicator id, story or report block appears twice",
     WsisWarning.UNKNOWN: "an unknown action-line code, section key, aspect, template or "
     "cross-reference target",
@@ -60,3 +68,16 @@ _DESCRIPTIONS = {
     "character the font has no glyph for, text running past the margin (reported by "
     "sphinx-wsis pdf after LaTeX ran)",
 }
+
+
+def warn(
+    subtype: WsisWarning,
+    message: str,
+    *args: object,
+    location: nodes.Node | tuple[str, int | None] | str | None = None,
+) -> None:
+    """Report one finding as a ``wsis.<subtype>`` Sphinx warning at ``location``.
+
+    ``message`` is %-formatted with ``args`` by Sphinx's logger, as ``logger.warning`` does.
+    """
+    _logger.warning(message, *args, type=WARNING_TYPE, subtype=subtype.value, location=location)

@@ -300,7 +300,7 @@ CASES: list[BadInput] = [
              "wsis.config", "wsis_template = 42: expected a template name or the path", None,
              conf="wsis_template = 42\n"),
     # -- files -------------------------------------------------------------------------------
-    BadInput("non-utf8", "files", "a page saved in Latin-1, not UTF-8", "", "",
+    BadInput("non-utf8", "files", "a page saved in Latin-1, not UTF-8", "", "wsis.invalid",
              "this page is not valid UTF-8 (byte 0xe9 at line 1, column 6)", None,
              files={"latin.md": "# Caf\xe9\n\n:::{wsis-section} future-directions\nCaf\xe9 "
                     "culture.\n:::\n".encode("latin-1")}),

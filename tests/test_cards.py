@@ -1,7 +1,7 @@
 """A card's facts (a story's year and partners, an indicator's source …) in every builder.
 
 The facts are kept as one compact node while Sphinx reads and resolves the pages (see
-``sphinx_wsis/facts.py``); these tests check that every builder still shows each of them, that
+``sphinx_wsis/cards.py``); these tests check that every builder still shows each of them, that
 HTML gets the same field list docutils writes, and that smart quotes still apply.
 """
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from .conftest import MYST_CONF, sphinx_build, write_project
 from .test_cli import wsis
@@ -54,3 +55,54 @@ def test_nitpicky_still_warns_for_other_domains(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", {"index.md": "# R\n\n{py:func}`nowhere`\n"}, conf)
     built = sphinx_build("-b", "html", project, tmp_path / "out")
     assert "py:func reference target not found: nowhere" in built.stderr
+
+
+ENTRIES = """\
+# Report
+
+See {any}`C3`, {any}`schools.online`, {any}`libraries-online` and {any}`nothing-here`.
+
+::::{wsis-action-line} C3
+:::{wsis-success-story} Libraries online
+:year: 2019
+Text of the story.
+:::
+::::
+
+:::{wsis-indicator} Schools online
+:id: schools.online
+:value: 12.5
+:unit: percent
+:year: 2024
+:source: Ministry
+:action-lines: C3
+:::
+"""
+
+
+def test_any_role_links_to_report_entries(build, tmp_path: Path) -> None:
+    built = build(write_project(tmp_path / "p", {"index.md": ENTRIES}), "html")
+    soup = BeautifulSoup(built.html(), "html.parser")
+    paragraph = next(p for p in soup.find_all("p") if p.get_text().startswith("See"))
+    links = {a.get_text(): a["href"] for a in paragraph.find_all("a", class_="reference")}
+    assert set(links) == {
+        "C3 Access to information and knowledge",
+        "Schools online",
+        "Libraries online",
+    }, paragraph
+    for href in links.values():
+        assert href.startswith("#") and soup.find(id=href[1:]) is not None
+    assert "nothing-here" in paragraph.get_text()
+    assert "'any' reference target not found: nothing-here" in built.warnings
+
+
+def test_an_undecodable_page_is_a_wsis_invalid_warning_suppress_warnings_mutes(
+    build, tmp_path: Path
+) -> None:
+    project = write_project(tmp_path / "p", {"index.md": "# Report\n\n```{toctree}\nlatin\n```\n"})
+    (project / "latin.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    assert any(
+        "not valid UTF-8" in line for line in build(project, freshenv=True).wsis_warnings("invalid")
+    )
+    muted = build(project, freshenv=True, confoverrides={"suppress_warnings": ["wsis.invalid"]})
+    assert "not valid UTF-8" not in muted.warnings

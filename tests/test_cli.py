@@ -208,7 +208,7 @@ def test_init_follows_the_template_it_is_given(tmp_path: Path) -> None:
     assert "wsis_template = 'mini.yaml'" in (project / "conf.py").read_text("utf-8")
     assert (project / "mini.yaml").read_text("utf-8") == MINI_TEMPLATE
     c1 = (project / "action-lines/c1.md").read_text("utf-8")
-    assert ":::{wsis-aspect} lessons\nFIXME: C1 lessons learned." in c1
+    assert ":::{wsis-lessons}\nFIXME: C1 lessons learned." in c1  # the aspect's own directive
     assert "::::{wsis-action-line} C1.e-one" in c1 and "C7" not in c1
 
     first = json.loads(wsis("check", project, "--format", "json").stdout)
@@ -220,7 +220,9 @@ def test_init_follows_the_template_it_is_given(tmp_path: Path) -> None:
 
 
 def test_export_writes_a_schema_valid_report(tmp_path: Path) -> None:
-    pytest.importorskip("sphinx_wsis.builder", reason="the wsis-json builder is not merged yet")
+    pytest.importorskip(
+        "sphinx_wsis.json_builder", reason="the wsis-json builder is not merged yet"
+    )
     jsonschema = pytest.importorskip("jsonschema")
     project = init(tmp_path)
     fill_every_part(project, "md")

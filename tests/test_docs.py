@@ -19,13 +19,16 @@ import pytest
 import yaml
 
 from sphinx_wsis.config import CONFIG_VALUES
-from sphinx_wsis.directives import DIRECTIVES
+from sphinx_wsis.directives import all_directives
 from sphinx_wsis.domain import WsisDomain
 from sphinx_wsis.reference import DIRECTIVE_DOCS, ROLE_DOCS
-from sphinx_wsis.template import load_template
+from sphinx_wsis.template import DEFAULT_TEMPLATE, load_template, resolve_template
 from sphinx_wsis.warnings import WsisWarning
 
 from .conftest import ROOT, RST_CONF, Built, sphinx_build, write_project
+
+#: The directives of a report written with the built-in template.
+DIRECTIVES = all_directives(load_template(resolve_template(DEFAULT_TEMPLATE, ROOT)))
 
 DOCS = ROOT / "docs"
 
@@ -295,6 +298,10 @@ def test_needs_overview_example_renders_tables_and_a_chart(
     example_copy: Path, tmp_path: Path
 ) -> None:
     shutil.copy(DOCS / "howto" / "snippets" / "needs-overview.md", example_copy / "overview.md")
+    conf = example_copy / "conf.py"  # the how-to's first step: list sphinx_needs
+    conf.write_text(
+        conf.read_text("utf-8").replace('"sphinx_wsis"]', '"sphinx_needs", "sphinx_wsis"]'), "utf-8"
+    )
     index = example_copy / "index.md"
     index.write_text(
         index.read_text("utf-8").replace("annex\n```", "annex\noverview\n```"), "utf-8"

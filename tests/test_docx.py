@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx2python import docx2python
 
 from sphinx_wsis.i18n import format_value
-from sphinx_wsis.tables import STATE_LABELS
+from sphinx_wsis.summaries import STATE_LABELS
 from sphinx_wsis.template import load_template, resolve_template
 
 from .conftest import EXAMPLE, Built, sphinx_build

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from sphinx_wsis import charts, geo
-from sphinx_wsis.builder import SCHEMA_PATH
 from sphinx_wsis.catalogue import builtin_catalogue, load_catalogue
+from sphinx_wsis.json_builder import SCHEMA_PATH
 from sphinx_wsis.template import resolve_template
 from tests.conftest import MYST_CONF, sphinx_build, write_project
 

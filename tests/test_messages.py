@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_wsis import values
+from sphinx_wsis import option_values
 
 from .conftest import RST_CONF, Built, write_project
 
@@ -72,27 +72,27 @@ def test_a_missing_part_is_reported_on_the_page_that_should_hold_it(
     ],
 )
 def test_numbers_written_another_way_say_what_to_write(raw: str, message: str) -> None:
-    with pytest.raises(values.InvalidValue) as info:
-        values.number(raw)
+    with pytest.raises(option_values.InvalidValue) as info:
+        option_values.number(raw)
     assert message in str(info.value)
 
 
 def test_thousands_separators_still_read_as_numbers() -> None:
-    assert values.number("2,200,000") == 2200000
-    assert values.number("99.3") == 99.3
+    assert option_values.number("2,200,000") == 2200000
+    assert option_values.number("99.3") == 99.3
 
 
 @pytest.mark.parametrize("raw", ["2024/25", "2024-25", "2024/2025", "1999/00"])
 def test_a_fiscal_year_is_a_year_shown_as_written(raw: str) -> None:
-    year = values.year(raw)
+    year = option_values.year(raw)
     assert str(year) == raw and f"{year}" == raw
     assert int(year) == int(raw[:4]) and year < int(raw[:4]) + 1
 
 
 @pytest.mark.parametrize("raw", ["2024/26", "2024/2023", "24/25"])
 def test_a_fiscal_year_spans_two_years_in_a_row(raw: str) -> None:
-    with pytest.raises(values.InvalidValue):
-        values.year(raw)
+    with pytest.raises(option_values.InvalidValue):
+        option_values.year(raw)
 
 
 def test_fiscal_years_in_a_build_and_the_value_messages_at_their_lines(

@@ -15,7 +15,19 @@ from bs4 import BeautifulSoup
 
 from sphinx_wsis.needs import need_id
 
-from .conftest import EXAMPLE, MYST_CONF, ROOT, Built, sphinx_build, write_project
+from .conftest import MYST_CONF, ROOT, Built, sphinx_build, write_project
+
+#: The integration is opt-in: these projects list ``sphinx_needs`` (SPEC §1).
+NEEDS_CONF = MYST_CONF.replace('"sphinx_wsis"]', '"sphinx_needs", "sphinx_wsis"]')
+
+
+def list_sphinx_needs(project: Path) -> Path:
+    """Add ``sphinx_needs`` to a copied project's extensions, as an author opting in does."""
+    conf = project / "conf.py"
+    text = conf.read_text("utf-8")
+    assert '"sphinx_wsis"]' in text
+    conf.write_text(text.replace('"sphinx_wsis"]', '"sphinx_needs", "sphinx_wsis"]'), "utf-8")
+    return project
 
 
 def needs_of(built: Built) -> dict[str, dict[str, Any]]:
@@ -41,7 +53,9 @@ def expected_ids(built: Built) -> dict[str, str]:
 def example_needs(build: Callable[..., Built], example_copy: Path) -> Built:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        built = build(example_copy, "html", confoverrides={"needs_build_json": True})
+        built = build(
+            list_sphinx_needs(example_copy), "html", confoverrides={"needs_build_json": True}
+        )
     built.caught = caught  # type: ignore[attr-defined]
     return built
 
@@ -98,13 +112,14 @@ def test_the_report_keeps_its_own_rendering(example_needs: Built) -> None:
     assert anchor is not None and anchor.find_parent("div", class_="wsis-story") is story
 
 
-def test_parallel_read_gives_the_same_needs(tmp_path: Path) -> None:
+def test_parallel_read_gives_the_same_needs(example_copy: Path, tmp_path: Path) -> None:
     """``-j 2`` merges the workers' needs into what a serial build collects."""
+    list_sphinx_needs(example_copy)
     found = []
     for jobs in ("1", "2"):
         out = tmp_path / f"j{jobs}"
         result = sphinx_build(
-            "-E", "-W", "-j", jobs, "-D", "needs_build_json=1", "-b", "html", EXAMPLE, out,
+            "-E", "-W", "-j", jobs, "-D", "needs_build_json=1", "-b", "html", example_copy, out,
             "-d", tmp_path / f"doctrees{jobs}",
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
@@ -177,7 +192,7 @@ def table_rows(html: str) -> list[list[str]]:
 def test_a_needtable_filters_stories_and_indicators(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
-    built = build(write_project(tmp_path / "p", STORIES), "html")
+    built = build(write_project(tmp_path / "p", STORIES, conf=NEEDS_CONF), "html")
     assert "needs." not in built.warnings  # only the completeness check's own findings
     rows = table_rows(built.html())
     indicator_id = need_id("WSIS_IND_", "schools.online")
@@ -192,7 +207,7 @@ def test_sphinx_needs_assets_only_on_pages_that_show_needs(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
     """The report renders its needs itself: its pages do not load sphinx-needs' eleven files."""
-    built = build(write_project(tmp_path / "p", STORIES), "html")
+    built = build(write_project(tmp_path / "p", STORIES, conf=NEEDS_CONF), "html")
 
     def assets(docname: str) -> list[str]:
         soup = BeautifulSoup(built.html(docname), "html.parser")
@@ -211,7 +226,7 @@ def test_sphinx_needs_assets_only_on_pages_that_show_needs(
 def test_an_incremental_build_updates_the_needs(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
-    project = write_project(tmp_path / "p", STORIES)
+    project = write_project(tmp_path / "p", STORIES, conf=NEEDS_CONF)
     overrides = {"needs_build_json": True}
     first = build(project, "html", confoverrides=overrides)
     assert "WSIS_STORY_MESH_NETWORK" in needs_of(first)
@@ -237,7 +252,7 @@ def test_a_duplicate_entry_is_reported_once_by_the_checks(tmp_path: Path, jobs: 
     }
     files["p0.md"] += "\n::::{wsis-action-line} C3\n::::\n"
     files["p4.md"] += "\n::::{wsis-action-line} C3\n::::\n"
-    project = write_project(tmp_path / "p", files)
+    project = write_project(tmp_path / "p", files, conf=NEEDS_CONF)
     result = sphinx_build("-E", "-j", jobs, "-b", "html", project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     duplicates = [line for line in result.stderr.splitlines() if "[wsis.duplicate]" in line]
@@ -249,7 +264,7 @@ def test_a_duplicate_entry_is_reported_once_by_the_checks(tmp_path: Path, jobs: 
 def test_an_id_rule_our_ids_break_is_a_clear_warning(
     build: Callable[..., Built], tmp_path: Path
 ) -> None:
-    conf = MYST_CONF + 'needs_id_regex = r"^[A-Z]{2}-[0-9]+$"\n'
+    conf = NEEDS_CONF + 'needs_id_regex = r"^[A-Z]{2}-[0-9]+$"\n'
     built = build(write_project(tmp_path / "p", STORIES, conf=conf), "html")
     lines = built.wsis_warnings("needs")
     assert len(lines) == 5  # two action lines, two stories, one indicator
@@ -262,7 +277,7 @@ def test_an_id_rule_our_ids_break_is_a_clear_warning(
     ), lines
 
 
-# -- with wsis_use_needs = False, sphinx-needs is never imported ----------------------------------
+# -- opt-in: without sphinx_needs in extensions, sphinx-needs is never imported --------------------
 
 NO_NEEDS_SCRIPT = """\
 import sys
@@ -276,41 +291,50 @@ print("sphinx_needs imported", any(m.split(".")[0] == "sphinx_needs" for m in sy
 """
 
 
+def run_script(project: Path, buildername: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", NO_NEEDS_SCRIPT, str(project), buildername, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("buildername", ["html", "wsis-json"])
+def test_a_project_without_sphinx_needs_never_imports_it(
+    example_copy: Path, buildername: str
+) -> None:
+    result = run_script(example_copy, buildername)
+    assert "returncode 0" in result.stdout, result.stderr
+    assert "sphinx_needs imported False" in result.stdout
+    assert not (example_copy / "_build" / "needs.json").exists()
+    assert not (example_copy / "_build" / "_static" / "sphinx-needs").exists()
+
+
 @pytest.mark.parametrize(
     ("conf_line", "args"),
     [("wsis_use_needs = False\n", []), ("", ["-D", "wsis_use_needs=0"])],
     ids=["conf.py", "-D"],
 )
-@pytest.mark.parametrize("buildername", ["html", "wsis-json"])
-def test_without_needs_sphinx_needs_is_not_imported(
-    example_copy: Path, conf_line: str, args: list[str], buildername: str
+def test_wsis_use_needs_false_registers_no_need(
+    build: Callable[..., Built], tmp_path: Path, conf_line: str, args: list[str]
 ) -> None:
-    (example_copy / "conf.py").write_text(
-        (example_copy / "conf.py").read_text("utf-8") + conf_line, "utf-8"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", NO_NEEDS_SCRIPT, str(example_copy), buildername, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert "returncode 0" in result.stdout, result.stderr
-    assert "sphinx_needs imported False" in result.stdout
-    assert not (example_copy / "_build" / "needs.json").exists()
+    """A project using sphinx-needs for its own needs can keep the report's entries out."""
+    project = write_project(tmp_path / "p", STORIES, conf=NEEDS_CONF + conf_line)
+    out = tmp_path / "out"
+    result = sphinx_build("-E", "-D", "needs_build_json=1", *args, "-b", "html", project, out)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "needs.json").read_text("utf-8"))
+    assert data["versions"][data["current_version"]]["needs"] == {}
 
 
-def test_the_script_above_can_see_sphinx_needs(example_copy: Path) -> None:
-    """The check above can fail: with the integration on, the same script sees the import."""
-    result = subprocess.run(
-        [sys.executable, "-c", NO_NEEDS_SCRIPT, str(example_copy), "html"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+def test_listing_sphinx_needs_turns_the_integration_on(example_copy: Path) -> None:
+    """The check above can fail: listed in extensions, the same script sees the import."""
+    result = run_script(list_sphinx_needs(example_copy), "html", "-D", "needs_build_json=1")
     assert "returncode 0" in result.stdout, result.stderr
     assert "sphinx_needs imported True" in result.stdout
+    assert (example_copy / "_build" / "needs.json").exists()
 
 
 def test_a_needpie_counts_stories_per_action_line(
@@ -328,7 +352,7 @@ type == "wsis_story" and "C2" in wsis_action_lines
 type == "wsis_story" and "C3" in wsis_action_lines
 ```
 """
-    built = build(write_project(tmp_path / "p", pages), "html")
+    built = build(write_project(tmp_path / "p", pages, conf=NEEDS_CONF), "html")
     assert "needs." not in built.warnings
     images = list((built.outdir / "_images").glob("need_pie_*.svg")) + list(
         (built.outdir / "_images").glob("need_pie_*.png")

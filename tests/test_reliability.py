@@ -13,19 +13,28 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 
-from sphinx_wsis import values
-from sphinx_wsis.directives import DIRECTIVES
-from sphinx_wsis.template import Template, TemplateError, parse_template
+from sphinx_wsis import option_values
+from sphinx_wsis.directives import all_directives
+from sphinx_wsis.template import (
+    DEFAULT_TEMPLATE,
+    Template,
+    TemplateError,
+    load_template,
+    resolve_template,
+)
+from sphinx_wsis.template_yaml import parse_template
 
 from .bad_inputs import HEAD
-from .conftest import Built, write_project
+from .conftest import ROOT, Built, write_project
+
+DIRECTIVES = all_directives(load_template(resolve_template(DEFAULT_TEMPLATE, ROOT)))
 
 # -- property tests: values and templates never raise anything but their own error ---------------
 
 PARSERS = [
-    values.number, values.year, values.date, values.period, values.email, values.url,
-    values.unit, values.series, values.listing, values.sdgs, values.identifier, values.slug,
-    lambda raw: values.choice(raw, values.SCOPES, "scope"),
+    option_values.number, option_values.year, option_values.date, option_values.period, option_values.email, option_values.url,
+    option_values.unit, option_values.series, option_values.listing, option_values.sdgs, option_values.identifier, option_values.slug,
+    lambda raw: option_values.choice(raw, option_values.SCOPES, "scope"),
 ]  # fmt: skip
 
 
@@ -34,7 +43,7 @@ PARSERS = [
 def test_value_parsers_only_raise_invalid_value(raw: str, index: int) -> None:
     try:
         PARSERS[index](raw)
-    except values.InvalidValue as exc:
+    except option_values.InvalidValue as exc:
         assert str(exc)
 
 

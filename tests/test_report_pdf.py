@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from sphinx_wsis.builder import SCHEMA_PATH
+from sphinx_wsis.json_builder import SCHEMA_PATH
 
 from .conftest import MYST_CONF, RST_CONF, Built, write_project
 from .test_cli import TEMPLATE, fill_every_part, wsis

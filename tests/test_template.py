@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,9 @@ from sphinx_wsis.template import (
     TemplateError,
     available_templates,
     load_template,
-    parse_template,
     resolve_template,
 )
+from sphinx_wsis.template_yaml import parse_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 
 from .conftest import sphinx_build, write_project
@@ -169,3 +170,66 @@ def test_a_changed_copy_keeping_the_official_id_is_a_template_warning(tmp_path: 
         "template. Give it an id of its own (e.g. 'wsis20-stakeholder-custom')"
     ) in result.stderr
     assert "[wsis.template]" in result.stderr
+
+
+def test_the_aspect_directives_come_from_the_template(build, tmp_path: Path) -> None:
+    """A template's own aspect (``lessons``) gets ``wsis-lessons``; one it drops has none."""
+    text = Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8")
+    custom = text.replace("id: wsis20-stakeholder", "id: lessons-template").replace(
+        "  - key: priorities\n    title: Future priorities\n",
+        "  - key: lessons\n    title: Lessons learned\n",
+    )
+    assert "key: lessons" in custom
+    page = """\
+# Report
+
+::::{wsis-action-line} C3
+:::{wsis-lessons}
+What the project taught us.
+:::
+:::{wsis-priorities}
+Not an aspect of this template.
+:::
+::::
+"""
+    project = write_project(tmp_path / "p", {"index.md": page, "custom.yaml": custom})
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text() + 'wsis_template = "custom.yaml"\n')
+    built = build(project, "html")
+    html = built.html()
+    assert "Lessons learned" in html and "What the project taught us." in html
+    assert any(
+        "unknown directive 'wsis-priorities'" in line for line in built.wsis_warnings("unknown")
+    ), built.warnings
+    parts = {(p["subject"], p["aspect"]): p["state"] for p in built.completeness["parts"]}
+    assert parts["C3", "lessons"] == "done"
+
+
+def test_the_review_and_its_default_period_come_from_the_template(build, tmp_path: Path) -> None:
+    text = Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8")
+    custom = text.replace("id: wsis20-stakeholder", "id: national-review").replace(
+        "  name: WSIS+20\n  period: 2005-2025\n",
+        "  name: National WSIS review\n  period: 2015-2025\n",
+    )
+    assert "period: 2015-2025" in custom
+    page = "# Report\n\n:::{wsis-report}\n:entity: OANA\n:stakeholder: academia\n:::\n"
+    project = write_project(tmp_path / "p", {"index.md": page, "custom.yaml": custom})
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text() + 'wsis_template = "custom.yaml"\n')
+    built = build(project, "wsis-json")
+    report = json.loads((built.outdir / "report.json").read_text("utf-8"))
+    assert report["report"]["period"] == {"start": 2015, "end": 2025}
+    template = load_template(project / "custom.yaml")
+    assert (template.review, template.period) == ("National WSIS review", (2015, 2025))
+
+
+def test_a_template_without_a_review_takes_the_official_one() -> None:
+    text = Path(str(WSIS20_STAKEHOLDER)).read_text("utf-8")
+    custom = text.replace("id: wsis20-stakeholder", "id: plain").replace(
+        "review:\n  name: WSIS+20\n  period: 2005-2025\n", ""
+    )
+    assert "review:" not in custom
+    template = parse_template(custom, "plain.yaml")
+    assert (template.review, template.period) == ("WSIS+20", (2005, 2025))
+    with pytest.raises(TemplateError, match=r"plain.yaml:\d+: .*review.period: expected a period"):
+        parse_template(custom + "review:\n  name: X\n  period: 2025-2005\n", "plain.yaml")

@@ -32,7 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 import sphinx_wsis
 from sphinx_wsis import reference
 from sphinx_wsis.config import CONFIG_VALUES
-from sphinx_wsis.directives import DIRECTIVES
+from sphinx_wsis.directives import all_directives
 from sphinx_wsis.domain import WsisDomain
 from sphinx_wsis.template import DEFAULT_TEMPLATE, Template, load_template, resolve_template
 from sphinx_wsis.warnings import WsisWarning
@@ -85,7 +85,8 @@ class DirectivesReference(GeneratedReference):
     sources = ("directives.py", "reference.py")
 
     def generate(self) -> Iterator[str]:
-        for name, directive in DIRECTIVES.items():
+        template = load_template(resolve_template(DEFAULT_TEMPLATE, PACKAGE))
+        for name, directive in all_directives(template).items():
             doc = reference.DIRECTIVE_DOCS.get(name)
             if doc is None:
                 self.warn(f"directive {name} has no entry in sphinx_wsis.reference.DIRECTIVE_DOCS")

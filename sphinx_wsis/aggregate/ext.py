@@ -16,7 +16,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from .. import STATIC_DIR, __version__
+from .. import __version__
+from ..html import STATIC_DIR
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -23,7 +23,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from ..builder import REPORT_FILE, SCHEMA_ID, SCHEMA_PATH
+from ..json_builder import REPORT_FILE, SCHEMA_ID, SCHEMA_PATH
 
 #: JSON files a build writes next to report.json that are not reports: skipped in folders.
 NOT_REPORTS = frozenset({"wsis-completeness.json", "needs.json", "synthesis.json"})

@@ -42,7 +42,7 @@ def ask(name: str, value: str | None, prompt: str) -> str:
 
 def stakeholder_key(raw: str, template: Template) -> str:
     """The template's key for a stakeholder type given as its key or its label."""
-    from ..values import InvalidValue, choice
+    from ..option_values import InvalidValue, choice
 
     keys = [key for key, _ in template.stakeholders]
     labels = {label.lower(): key for key, label in template.stakeholders}

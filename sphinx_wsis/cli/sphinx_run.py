@@ -32,7 +32,7 @@ from .warning_records import WarningCollector
 
 if TYPE_CHECKING:
     from ..checks import Completeness
-    from ..entries import ReportRecord
+    from ..records import ReportRecord
 
 EXTENSION = "sphinx_wsis"
 
@@ -137,7 +137,7 @@ def run_sphinx(
     progress: Callable[[str], None] | None = None,
 ) -> Iterator[SphinxRun]:
     """Read (and, for a real builder, write) the project into a temporary output directory."""
-    from ..checks import completeness_document, result_of
+    from ..completeness import completeness_document, result_of
     from ..config import setting_errors, template_error
 
     srcdir = srcdir.resolve()

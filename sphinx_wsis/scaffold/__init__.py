@@ -17,10 +17,10 @@ from typing import Any
 
 import jinja2
 
-from ..directives import DIRECTIVES
+from ..directives import aspect_directive_name
 from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
+from ..option_values import slug
 from ..template import ActionLine, Chapter, Section, Template
-from ..values import slug
 from ..vocabulary import numbered
 from . import escape
 from .phrases import marker_for, phrases_for
@@ -158,7 +158,7 @@ def render_project(template: Template, options: Options) -> dict[str, str]:
         # flagged, as the name; an address stays ASCII in any language
         "contact_email": f"{marker_of(template).lower()}@example.org",
         "stakeholder_label": template.stakeholder_label(options.stakeholder),
-        "aspect_directive": aspect_directive,
+        "aspect_directive": aspect_directive_call,
         "needs_marker_pattern": marker
         not in (*template.placeholders, *PLACEHOLDER_MARKERS.values()),
         "title": pages[0].title,
@@ -189,10 +189,10 @@ def write_project(directory: Path, files: dict[str, str], template_file: Path | 
         shutil.copyfile(template_file, directory / template_file.name)
 
 
-def aspect_directive(key: str) -> tuple[str, str]:
-    """``(directive, argument)`` for an aspect: its own directive where one exists."""
-    name = f"wsis-{key}"
-    return (name, "") if name in DIRECTIVES else ("wsis-aspect", key)
+def aspect_directive_call(key: str) -> tuple[str, str]:
+    """``(directive, argument)`` that writes an aspect: its own directive where one exists."""
+    name, _, argument = aspect_directive_name(key).partition(" ")
+    return name, argument
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ def _line_family(template: Template, code: str) -> list[dict[str, Any]]:
             "line": line,
             "title": _line_title(line),
             "aspects": [
-                (p, *aspect_directive(p.aspect or ""))
+                (p, *aspect_directive_call(p.aspect or ""))
                 for p in parts
                 if p.subject == line.code and p.kind == "aspect"
             ],

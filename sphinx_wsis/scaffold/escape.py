@@ -115,8 +115,10 @@ def rst_text(text: Any) -> Safe:
     words = []
     for word in one_line(text).split(" "):
         forced = {0} if word[:1] in _RST_WORD_START else set()
-        # "::" ends a paragraph with a literal block; "scheme:rest" is a standalone hyperlink
+        # "::" ends a paragraph with a literal block; "scheme:rest" is a standalone hyperlink,
+        # "name@host" a standalone e-mail address
         forced |= {i for i, char in enumerate(word) if char == ":" and i + 1 < len(word)}
+        forced |= {i for i, char in enumerate(word) if char == "@"}
         forced |= {i for i, char in enumerate(word) if char == ":" and word[i - 1 : i] == ":"}
         if enumerator := _RST_ENUMERATOR.match(word):
             forced.add(0 if enumerator[1] else len(word) - 1)

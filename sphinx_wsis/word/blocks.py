@@ -17,6 +17,7 @@ from docx.shared import Emu
 from docx.table import Table
 from sphinx.util import logging
 
+from ..warnings import WsisWarning, warn
 from . import ooxml
 from .ooxml import w
 
@@ -52,11 +53,14 @@ class BlockVisitors:
         try:
             self.add_picture(path, node.get("alt", ""), inline)
         except Exception as exc:  # python-docx: unrecognised or broken image
-            logger.warning(
+            warn(
+                WsisWarning.INVALID,
                 "wsis-docx cannot embed image %s: it is not an image that can be read (%s); "
                 "its text is shown instead",
-                node["uri"], exc.__class__.__name__, type="wsis", subtype="invalid", location=node,
-            )  # fmt: skip
+                node["uri"],
+                exc.__class__.__name__,
+                location=node,
+            )
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode from None
         raise nodes.SkipNode

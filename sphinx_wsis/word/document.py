@@ -15,12 +15,12 @@ from docutils import nodes
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
-from sphinx.util import logging
 
 from ..config import template_of
 from ..domain import domain_of
-from ..entries import ReportRecord
 from ..nodes import wsis_report
+from ..records import ReportRecord
+from ..warnings import WsisWarning, warn
 from . import ooxml
 from .builder import WsisDocxBuilder, own_latex_entry
 from .writer import DocxTranslator, is_title_card
@@ -28,7 +28,6 @@ from .writer import DocxTranslator, is_title_card
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-logger = logging.getLogger(__name__)
 
 REFERENCE = Path(__file__).parent / "reference.docx"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
@@ -71,10 +70,12 @@ def open_reference(builder: WsisDocxBuilder) -> DocxDocument:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx: missing file, not a zip, not a Word document
-        logger.warning(
+        warn(
+            WsisWarning.INVALID,
             "wsis_docx_reference %s cannot be used (%s); the built-in styles are used instead",
-            setting, exc, type="wsis", subtype="invalid",
-        )  # fmt: skip
+            setting,
+            exc,
+        )
         return Document(str(REFERENCE))
     ours = Document(str(REFERENCE)).styles.element
     theirs = document.styles.element
@@ -107,12 +108,14 @@ def title_page(
         picture = translator.part.new_pic_inline(str(logo), Cm(4), None) if logo else None
     except Exception as exc:  # python-docx: not an image it can read
         assert record is not None
-        logger.warning(
+        warn(
+            WsisWarning.INVALID,
             "wsis-report :logo: %s cannot go on the Word title page: it is not a PNG, JPEG, "
             "GIF or BMP image that can be read (%s)",
-            record.logo, exc.__class__.__name__, type="wsis", subtype="invalid",
+            record.logo,
+            exc.__class__.__name__,
             location=(record.docname, record.lineno),
-        )  # fmt: skip
+        )
         picture = None
     if picture is not None:
         paragraph = translator.new_paragraph("WSISTitleLine")
@@ -156,11 +159,13 @@ def _logo_path(translator: DocxTranslator, record: ReportRecord | None) -> Path 
     path = Path(translator.builder.srcdir) / record.logo
     if path.suffix.lower() in LOGO_TYPES and path.is_file():
         return path
-    logger.warning(
+    warn(
+        WsisWarning.INVALID,
         "wsis-report :logo: %s cannot go on the Word title page: Word needs a PNG, JPEG, GIF "
         "or BMP file",
-        record.logo, type="wsis", subtype="invalid", location=(record.docname, record.lineno),
-    )  # fmt: skip
+        record.logo,
+        location=(record.docname, record.lineno),
+    )
     return None
 
 
@@ -228,6 +233,6 @@ def properties(
     core.author = record.entity if record and record.entity else str(builder.config.author)
     core.subject = template.title
     core.language = script.lang
-    core.keywords = "WSIS+20; " + template.id
+    core.keywords = f"{template.review}; {template.id}"
     core.comments = template.source
     core.last_modified_by = core.author

@@ -196,15 +196,7 @@ class Placed:
         found |= {f"{code}/stories" for code, cards in self.stories.items() if cards}
         return found
 
-    def not_applicable_parts(self, template: Template) -> set[str]:
-        """Ids of the parts an action line declared not applicable covers (and its sub-lines')."""
-        codes = set(self.not_applicable)
-        codes |= {line.code for line in template.action_lines if line.parent in codes}
-        return {p.id for p in template.parts() if p.subject in codes}
 
-
-STORY_FIELDS = {"year": "year", "location": "location", "partners": "partners", "sdgs": "sdgs",
-                "more": "url", "action lines": "action-lines"}  # fmt: skip
 CONTACT_FIELDS = {"name": "name", "role": "role", "unit": "unit", "e-mail": "email",
                   "email": "email", "phone": "phone", "address": "address"}  # fmt: skip
 REPORT_FIELDS = {"stakeholder type": "stakeholder", "country": "country",

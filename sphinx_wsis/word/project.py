@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..option_values import slug
 from ..scaffold import (
     Options,
     Page,
-    aspect_directive,
+    aspect_directive_call,
     marker_of,
     plan_pages,
     render_project,
     section_title,
 )
 from ..template import ActionLine, Section, Template
-from ..values import slug
 from .markup import Markup, _trimmed, markup_for
 from .placing import Card, Placed
 from .reader import Block
@@ -186,7 +186,7 @@ class _PageWriter:
         for part in parts:
             if part.kind != "aspect":
                 continue
-            directive, argument = aspect_directive(part.aspect or "")
+            directive, argument = aspect_directive_call(part.aspect or "")
             blocks = self.placed.aspects.get((code, part.aspect or ""), [])
             text = self.body(blocks, docname) if blocks else self.placeholder(
                 part.label[:1].upper() + part.label[1:] + "."

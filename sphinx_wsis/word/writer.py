@@ -24,7 +24,6 @@ from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 
 from ..config import template_of
-from ..domain import domain_of
 from ..nodes import wsis_action_line, wsis_node, wsis_report
 from . import ooxml
 from .blocks import BlockVisitors
@@ -440,12 +439,7 @@ class DocxTranslator(InlineVisitors, BlockVisitors, nodes.NodeVisitor):
             n for n in section.findall(wsis_action_line) if _nearest_section(n) is section
         ] == [node]
         if not own or self.section_depth <= 1:
-            record = next(
-                (r for r in domain_of(self.builder.env).records("action_lines")
-                 if r.node_id in node["ids"]),
-                None,
-            )  # fmt: skip
-            line = self.template.action_line(record.code) if record else None
+            line = self.template.action_line(node.get("code", ""))
             if line is not None:
                 self.add_heading(line.heading, self.heading_level(self.section_depth + 1))
                 self.add_text(line.heading)
@@ -455,7 +449,7 @@ class DocxTranslator(InlineVisitors, BlockVisitors, nodes.NodeVisitor):
         pass
 
     def visit_wsis_facts(self, node: nodes.Element) -> None:
-        from ..facts import as_field_list
+        from ..cards import as_field_list
 
         self.visit_field_list(as_field_list(node))  # type: ignore[arg-type]
 

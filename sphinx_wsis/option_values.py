@@ -16,7 +16,6 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from .i18n import slug as any_script_slug
 
-UNITS = ("percent", "number", "per-100", "usd")  # SPEC §3; the full vocabulary: catalogue.units()
 CHARTS = ("line", "bar", "none")
 SCOPES = ("global", "regional", "national", "organisational")
 STATUSES = ("complete", "in-progress", "not-started", "not-applicable")

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.locale import __
-from sphinx.util import logging
 
 from . import __version__
 from .catalogue import unit_measure, unit_mult
-from .checks import completeness_document, result_of
+from .completeness import completeness_document, result_of
 from .config import template_of
 from .domain import domain_of
-from .entries import (
+from .json_content import ResolvedContent, blocks
+from .option_values import as_uri
+from .records import (
     ActionLineRecord,
     AspectRecord,
     ContactRecord,
@@ -38,15 +39,14 @@ from .entries import (
     StoryRecord,
     file_of,
 )
-from .report_content import ResolvedContent, blocks
-from .values import as_uri
+from .warnings import WsisWarning, warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from .template import Template
 
-logger = logging.getLogger(__name__)
 
 REPORT_FILE = "report.json"
 SCHEMA_ID = "urn:sphinx-wsis:schema:report:1"
@@ -83,7 +83,7 @@ class WsisJsonBuilder(Builder):
         self.content.read(docname, doctree)
 
     def finish(self) -> None:
-        document = report_document(self.env, self.content)
+        document = json_document(self.env, self.content)
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         target = outdir / REPORT_FILE
@@ -96,12 +96,11 @@ class WsisJsonBuilder(Builder):
                     if defined_at
                     else None
                 )
-                logger.warning(
+                warn(
+                    WsisWarning.INVALID,
                     "%s was not written: it would not be valid against its JSON Schema: %s",
                     REPORT_FILE,
                     message,
-                    type="wsis",
-                    subtype="invalid",
                     location=location,
                 )
             return
@@ -152,9 +151,7 @@ def dump(document: dict[str, Any]) -> str:
 # -- the document -------------------------------------------------------------------------------
 
 
-def report_document(
-    env: BuildEnvironment, content: ResolvedContent | None = None
-) -> dict[str, Any]:
+def json_document(env: BuildEnvironment, content: ResolvedContent | None = None) -> dict[str, Any]:
     """The whole report as plain data, in template order (see the JSON Schema)."""
     return _Exporter(env, content or ResolvedContent()).document()
 
@@ -399,3 +396,8 @@ def _opt(value: str) -> str | None:
 def _uri(value: str) -> str | None:
     """A web address as the schema's ``uri`` format wants it (other scripts percent-encoded)."""
     return as_uri(value) if value else None
+
+
+def setup(app: Sphinx) -> None:
+    """The ``wsis-json`` builder."""
+    app.add_builder(WsisJsonBuilder)

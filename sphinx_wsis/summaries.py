@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from .checks import Completeness, PartState, result_of, states_by_subject
+from .cards import action_line_labels, dated_value, dimensions_text, writes_no_pages
+from .checks import Completeness, PartState
+from .completeness import result_of, states_by_subject
 from .domain import domain_of
-from .entries import IndicatorRecord
-from .facts import writes_no_pages
 from .i18n import N_, _, format_value, ngettext, report_language
 from .nodes import wsis_summary
-from .render import action_line_labels, dated_value, dimensions_text
+from .records import IndicatorRecord
 from .vocabulary import ROW_KINDS, STATE_LABELS, summary_sentence
 
 if TYPE_CHECKING:
@@ -213,3 +213,7 @@ def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         replacement.extend(content)
         node.replace_self(replacement)
         replacement["filled"] = True
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", fill_summaries)
