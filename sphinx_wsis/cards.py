@@ -189,7 +189,8 @@ def report_card(
     entity = record.entity or _("Unnamed entity")
     title += nodes.strong(entity, entity)
     result.append(title)
-    subtitle = _("WSIS+20 report %(period)s: %(template)s") % {
+    subtitle = _("%(review)s report %(period)s: %(template)s") % {
+        "review": template.review,
         "period": record.period,
         "template": template.title,
     }

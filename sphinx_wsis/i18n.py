@@ -253,7 +253,7 @@ def unique_id(document: nodes.document, prefix: str, term: str) -> str:
 I18N_SUFFIX = ".i18n.yaml"
 #: The groups of an ``.i18n.yaml`` file and what their keys are.
 GROUPS = {
-    "template": "fields of the template (title, subtitle, issuer, source)",
+    "template": "fields of the template (review, title, subtitle, issuer, source)",
     "chapters": "chapter numbers (I … VI) or 'contact' for the unnumbered chapter",
     "sections": "section keys (executive-summary …)",
     "action-lines": "action-line and sub-line codes (C1 … C11, C7.e-health …)",
@@ -372,6 +372,7 @@ def translate_template(
                 aliases[alias] = line.code
     return dataclasses.replace(
         template,
+        review=text("template", "review", template.review),
         title=text("template", "title", template.title),
         subtitle=text("template", "subtitle", template.subtitle),
         issuer=text("template", "issuer", template.issuer),

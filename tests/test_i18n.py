@@ -232,7 +232,8 @@ def _wanted(template) -> dict[str, dict[str, str]]:
     prompts = {s.key: s.prompt for s in template.sections if s.prompt}
     prompts.update({key: c.prompt for key, c in chapters.items() if c.prompt})
     return {
-        "template": {"title": template.title, "subtitle": template.subtitle,
+        "template": {"review": template.review, "title": template.title,
+                     "subtitle": template.subtitle,
                      "issuer": template.issuer, "source": template.source},
         "chapters": {key: c.title for key, c in chapters.items()},
         "sections": {s.key: s.title for s in template.sections},

@@ -16,7 +16,7 @@ from sphinx_wsis.template import (
 from sphinx_wsis.template_yaml import parse_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
 
-from .conftest import sphinx_build, write_project
+from .conftest import MYST_CONF, sphinx_build, write_project
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +221,16 @@ def test_the_review_and_its_default_period_come_from_the_template(build, tmp_pat
     assert report["report"]["period"] == {"start": 2015, "end": 2025}
     template = load_template(project / "custom.yaml")
     assert (template.review, template.period) == ("National WSIS review", (2015, 2025))
+    card = build(project, "html").html()
+    assert "National WSIS review report 2015-2025" in card
+    assert "WSIS+20" not in card
+
+
+def test_the_review_name_is_in_the_report_language(build, tmp_path: Path) -> None:
+    page = "# Rapport\n\n:::{wsis-report}\n:entity: OANA\n:stakeholder: academia\n:::\n"
+    conf = MYST_CONF + 'language = "fr"\n'
+    html = build(write_project(tmp_path / "fr", {"index.md": page}, conf=conf)).html()
+    assert "Rapport SMSI+20 2005-2025" in html and "WSIS+20" not in html
 
 
 def test_a_template_without_a_review_takes_the_official_one() -> None:

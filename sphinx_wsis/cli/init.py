@@ -25,8 +25,10 @@ Examples:
 
 def title_help() -> str:
     from ..scaffold.phrases import phrases_for
+    from ..template import official_template
 
-    default = phrases_for("en").report_title.format(entity="ENTITY")
+    review = official_template().review
+    default = phrases_for("en").report_title.format(review=review, entity="ENTITY")
     return f"Report title (default: {default}, in the report's language)."
 
 

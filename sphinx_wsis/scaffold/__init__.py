@@ -131,7 +131,9 @@ def plan_pages(template: Template, options: Options, naming: Template | None = N
             )
     top = [p for p in pages if p.kind != "action-line"]
     words = phrases_for(options.language)
-    title = options.title or words.report_title.format(entity=options.entity)
+    title = options.title or words.report_title.format(
+        review=template.review, entity=options.entity
+    )
     start = Page("index", "index", title, {"children": top})
     annex = Page("annex", "annex", words.annex_title)
     return [start, *pages, annex]

@@ -20,7 +20,7 @@ from ..i18n import DEFAULT_LANGUAGE, PLACEHOLDER_MARKERS, report_language
 @dataclass(frozen=True)
 class Phrases:
     asks: str
-    report_title: str  # {entity}
+    report_title: str  # {review} (the template's, in the language) and {entity}
     annex_title: str
     annex_intro: str  # {template}; the line break is part of the text
     annex_indicators: str
@@ -32,7 +32,7 @@ class Phrases:
 PHRASES = {
     "en": Phrases(
         asks="ITU asks: ",
-        report_title="WSIS+20 Report of {entity}",
+        report_title="{review} Report of {entity}",
         annex_title="Annex: Completeness and indicators",
         annex_intro="This annex is generated from the report itself. The matrix shows, for "
         "every part of the\n{template}, whether this report covers it.",
@@ -45,7 +45,7 @@ PHRASES = {
     ),
     "fr": Phrases(
         asks="Question de l’UIT : ",
-        report_title="Rapport SMSI+20 de {entity}",
+        report_title="Rapport {review} de {entity}",
         annex_title="Annexe : état d’avancement et indicateurs",
         annex_intro="Cette annexe est produite à partir du rapport lui-même. La matrice indique,\n"
         "pour chaque partie du document « {template} », si ce rapport la traite.",
@@ -58,7 +58,7 @@ PHRASES = {
     ),
     "es": Phrases(
         asks="Pregunta de la UIT: ",
-        report_title="Informe CMSI+20 de {entity}",
+        report_title="Informe {review} de {entity}",
         annex_title="Anexo: grado de avance e indicadores",
         annex_intro="Este anexo se genera a partir del propio informe. La matriz indica, para\n"
         "cada parte del documento «{template}», si este informe la trata.",
@@ -71,7 +71,7 @@ PHRASES = {
     ),
     "ru": Phrases(
         asks="Вопрос МСЭ: ",
-        report_title="Доклад ВВУИО+20: {entity}",
+        report_title="Доклад {review}: {entity}",
         annex_title="Приложение: полнота доклада и показатели",
         annex_intro="Это приложение формируется из самого доклада. Матрица показывает для\n"
         "каждой части документа «{template}», освещена ли она в докладе.",
@@ -84,7 +84,7 @@ PHRASES = {
     ),
     "ar": Phrases(
         asks="سؤال الاتحاد الدولي للاتصالات: ",
-        report_title="تقرير القمة العالمية لمجتمع المعلومات+20 المقدم من {entity}",
+        report_title="تقرير {review} المقدم من {entity}",
         annex_title="الملحق: اكتمال التقرير والمؤشرات",
         annex_intro="يُنشأ هذا الملحق من التقرير نفسه. تبين المصفوفة، لكل جزء من\n"
         "«{template}»، ما إذا كان هذا التقرير يتناوله.",
@@ -96,7 +96,7 @@ PHRASES = {
     ),
     "zh": Phrases(
         asks="国际电联的问题：",
-        report_title="{entity}信息社会世界峰会+20报告",
+        report_title="{entity}{review}报告",
         annex_title="附件：完成情况和指标",
         annex_intro="本附件由报告本身生成。矩阵显示《{template}》的每个部分是否已在本报告中涵盖。",
         annex_indicators="本报告中的所有指标：",
