@@ -20,6 +20,8 @@ from typing import Any
 
 from sphinx.locale import get_translation
 
+from .vocabulary import PartKind
+
 ENTRY_POINT_GROUP = "sphinx_wsis.templates"
 DEFAULT_TEMPLATE = "wsis20-stakeholder"
 
@@ -96,7 +98,7 @@ class Part:
     """One cell of the completeness matrix: the unit every check judges and reports."""
 
     id: str
-    kind: str  # "aspect", "stories", "section", "indicators" or "contact"
+    kind: PartKind
     subject: str  # action-line code or section key
     aspect: str | None
     label: str
@@ -168,13 +170,13 @@ class Template:
 
     def _section_parts(self, section: Section) -> Iterator[Part]:
         if section.satisfied_by == "contact":
-            yield Part(section.key, "contact", section.key, None, section.title)
+            yield Part(section.key, PartKind.CONTACT, section.key, None, section.title)
             return
-        yield Part(section.key, "section", section.key, None, section.heading)
+        yield Part(section.key, PartKind.SECTION, section.key, None, section.heading)
         if section.min_indicators:
             yield Part(
                 f"{section.key}/indicators",
-                "indicators",
+                PartKind.INDICATORS,
                 section.key,
                 None,
                 _("%(section)s: indicators") % {"section": section.heading},
@@ -186,14 +188,14 @@ class Template:
         for aspect in self.aspects:
             yield Part(
                 f"{code}/{aspect.key}",
-                "aspect",
+                PartKind.ASPECT,
                 code,
                 aspect.key,
                 f"{line.label} {aspect.title.lower()}",
             )
         if require_stories and line.min_stories:
             label = _("%(action_line)s success story") % {"action_line": line.label}
-            yield Part(f"{code}/stories", "stories", code, None, label)
+            yield Part(f"{code}/stories", PartKind.STORIES, code, None, label)
         for sub in self.action_lines:
             if sub.parent == code:
                 yield from self._action_line_parts(sub.code, require_stories)
