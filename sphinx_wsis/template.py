@@ -20,7 +20,7 @@ from typing import Any
 
 from sphinx.locale import get_translation
 
-from .vocabulary import PartKind
+from .vocabulary import PartKind, numbered
 
 ENTRY_POINT_GROUP = "sphinx_wsis.templates"
 DEFAULT_TEMPLATE = "wsis20-stakeholder"
@@ -81,7 +81,7 @@ class Section:
     def heading(self) -> str:
         if self.number:
             return f"{self.chapter}.{self.number} {self.title}"
-        return f"{self.chapter}. {self.title}" if self.chapter else self.title
+        return numbered(self.chapter, self.title)
 
 
 @dataclass(frozen=True)

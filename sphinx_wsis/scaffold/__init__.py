@@ -218,7 +218,7 @@ def _line_family(template: Template, code: str) -> list[dict[str, Any]]:
 
 
 def _line_title(line: ActionLine) -> str:
-    return line.heading if line.parent else f"{line.code}. {line.title}"
+    return line.heading if line.parent else numbered(line.code, line.title)
 
 
 def _chapter_title(chapter: Chapter) -> str:
