@@ -126,7 +126,8 @@ class Template:
     action_lines: tuple[ActionLine, ...]
     #: indicator catalogue files the template adds to the built-in one (absolute paths)
     indicator_catalogues: tuple[str, ...] = ()
-    _aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    #: every spelling of an action-line code that is accepted (compacted) → the code
+    aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -144,12 +145,12 @@ class Template:
 
     def normalize_code(self, raw: str) -> str | None:
         """The canonical code for a forgiving spelling (``c7/e-health`` → ``C7.e-health``)."""
-        return self._aliases.get(compact_code(raw))
+        return self.aliases.get(compact_code(raw))
 
     def suggest_code(self, raw: str) -> str | None:
         """The closest valid code to a misspelt one, for the error message."""
-        matches = difflib.get_close_matches(compact_code(raw), list(self._aliases), n=1, cutoff=0.6)
-        return self._aliases[matches[0]] if matches else None
+        matches = difflib.get_close_matches(compact_code(raw), list(self.aliases), n=1, cutoff=0.6)
+        return self.aliases[matches[0]] if matches else None
 
     def suggest_section(self, raw: str) -> str | None:
         keys = [section.key for section in self.sections]
