@@ -21,14 +21,11 @@ from .placement import Homes
 from .records import Finding, Record, file_of
 from .template import Part, Template
 from .textify import word_count
-from .vocabulary import PASSING, STATES
+from .vocabulary import PASSING, STATES, PartKind, State
 
 if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
-
-
-DONE, MISSING, EMPTY, PLACEHOLDER, INVALID, NOT_APPLICABLE = STATES
 
 
 @dataclass
@@ -229,17 +226,17 @@ class Checker:
     # -- template parts --------------------------------------------------------------------------
 
     def judge(self, part: Part) -> PartState:
-        if part.kind == "contact":
+        if part.kind == PartKind.CONTACT:
             return self.judge_contact(part)
-        if part.kind == "section":
+        if part.kind == PartKind.SECTION:
             return self.judge_section(part)
-        if part.kind == "indicators":
+        if part.kind == PartKind.INDICATORS:
             return self.judge_indicators(part)
         declared = self.not_applicable(part.subject)
         if declared is not None:
             reason = declared.not_applicable or ""
-            return PartState(part, NOT_APPLICABLE, reason, *declared.where)
-        if part.kind == "stories":
+            return PartState(part, State.NOT_APPLICABLE, reason, *declared.where)
+        if part.kind == PartKind.STORIES:
             return self.judge_stories(part)
         return self.judge_aspect(part)
 
@@ -296,7 +293,7 @@ class Checker:
         first: PartState | None = None
         for story in stories:  # the first complete story decides; the rest need not be read
             judged = self.judge_text(part, story.paragraphs, story.where, report=False)
-            if judged.state == DONE:
+            if judged.state == State.DONE:
                 return judged
             first = first or judged
         assert first is not None
@@ -328,7 +325,7 @@ class Checker:
                 f"{part.label}: the report has {count} wsis-indicator, at least {needed} needed",
                 where,
             )
-        return PartState(part, DONE, f"{count} indicators", *where)
+        return PartState(part, State.DONE, f"{count} indicators", *where)
 
     def judge_contact(self, part: Part) -> PartState:
         contacts = self.records("contacts")
@@ -343,12 +340,12 @@ class Checker:
             )
         if not contacts[0].valid:  # the directive has already said what is wrong
             detail = "the contact lacks a valid name or e-mail"
-            return PartState(part, INVALID, detail, *contacts[0].where)
+            return PartState(part, State.INVALID, detail, *contacts[0].where)
         hit = self.placeholders.search([contacts[0].name, contacts[0].email])
         if hit:  # check_report has already said which field holds it
             detail = f"still holds placeholder text {hit!r}"
-            return PartState(part, PLACEHOLDER, detail, *contacts[0].where)
-        return PartState(part, DONE, contacts[0].name, *contacts[0].where)
+            return PartState(part, State.PLACEHOLDER, detail, *contacts[0].where)
+        return PartState(part, State.DONE, contacts[0].name, *contacts[0].where)
 
     def heading(self, code: str) -> str:
         line = self.template.action_line(code)
@@ -360,15 +357,17 @@ class Checker:
         words = word_count(texts)
         hit = self.placeholders.search(texts)
         if words == 0:
-            state = PartState(part, EMPTY, "has no text", *where)
+            state = PartState(part, State.EMPTY, "has no text", *where)
         elif hit:
-            state = PartState(part, PLACEHOLDER, f"still holds placeholder text {hit!r}", *where)
+            state = PartState(
+                part, State.PLACEHOLDER, f"still holds placeholder text {hit!r}", *where
+            )
         elif words < self.min_words:
             state = PartState(
-                part, EMPTY, f"has {words} words, at least {self.min_words} needed", *where
+                part, State.EMPTY, f"has {words} words, at least {self.min_words} needed", *where
             )
         else:
-            return PartState(part, DONE, f"{words} words", *where)
+            return PartState(part, State.DONE, f"{words} words", *where)
         if report:
             self.flag(state, part.label)
         return state
@@ -379,8 +378,8 @@ class Checker:
         self.finding(state.state, f"{what} {state.detail}", where)
 
     def missing(self, part: Part, message: str, where: tuple[str, int | None]) -> PartState:
-        self.finding(MISSING, message, where)
-        return PartState(part, MISSING, message, *where)
+        self.finding(State.MISSING, message, where)
+        return PartState(part, State.MISSING, message, *where)
 
 
 def _grouped(records: list[Any], keys: Callable[[Any], list[Any]]) -> dict[Any, list[Any]]:

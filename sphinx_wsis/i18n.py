@@ -363,7 +363,7 @@ def translate_template(
         dataclasses.replace(line, title=text("action-lines", line.code, line.title))
         for line in template.action_lines
     )
-    aliases = dict(template._aliases)
+    aliases = dict(template.aliases)
     for line in lines:
         if line.parent:
             suffix = compact_code(line.title)
@@ -387,7 +387,7 @@ def translate_template(
         chapters=chapters,
         sections=sections,
         action_lines=lines,
-        _aliases=aliases,
+        aliases=aliases,
     )
 
 

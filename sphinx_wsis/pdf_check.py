@@ -11,10 +11,7 @@ the part it is in.
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -248,31 +245,3 @@ def suppressed(srcdir: Path) -> bool:
         return False
     muted = set(config.suppress_warnings or [])
     return bool(muted & {CATEGORY, "wsis"})
-
-
-def build_pdf(
-    srcdir: Path, builddir: Path, *, strict: bool, sphinx_args: tuple[str, ...] = ()
-) -> int:
-    """``sphinx-build -M latexpdf`` then the log check; the exit status for the command line.
-
-    With ``strict`` (``-W``) any warning, Sphinx's or ``wsis.pdf``, makes the status 1.
-    """
-    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(srcdir), str(builddir)]
-    if strict:
-        command += ["-W", "--keep-going"]
-    # TeX wraps its log at 79 characters unless told otherwise; one message, one line
-    environment = {**os.environ, "max_print_line": "100000"}
-    status = subprocess.run([*command, *sphinx_args], check=False, env=environment).returncode
-    problems: list[PdfProblem] = []
-    latex_dir = builddir / "latex"
-    if latex_dir.is_dir() and not suppressed(srcdir):
-        for tex in sorted(latex_dir.glob("*.tex")):
-            problems += scan(tex, srcdir)
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    if problems:
-        count = len(problems)
-        print(f"sphinx-wsis pdf: {count} wsis.pdf warning{'s' * (count != 1)}.", file=sys.stderr)
-    if status == 0 and problems and strict:
-        return 1
-    return status

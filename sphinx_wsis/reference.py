@@ -76,7 +76,9 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
                 "``KE``, ``KEN``, ``Kenia``)",
             ),
             "period": OptionDoc(
-                "The reporting period.", accepts="two years (``2005-2025``)", default="2005-2025"
+                "The reporting period.",
+                accepts="two years (``2005-2025``)",
+                default="the template's ``period`` (``2005-2025`` in the WSIS+20 template)",
             ),
             "date": OptionDoc(
                 "Date of the report.",

@@ -18,7 +18,7 @@ from .domain import domain_of
 from .i18n import N_, _, format_value, ngettext, report_language
 from .nodes import wsis_summary
 from .records import IndicatorRecord
-from .vocabulary import ROW_KINDS, STATE_LABELS, summary_sentence
+from .vocabulary import ROW_KINDS, STATE_LABELS, PartKind, summary_sentence
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,7 +84,7 @@ def completeness_tables(
     by_subject = states_by_subject(result)
     records = {r.code: r for r in reversed(domain_of(env).records("action_lines"))}
     headers = [str(_("Action line")), *(a.title for a in template.aspects)]
-    with_stories = any("stories" in cols for cols in by_subject.values())
+    with_stories = any(PartKind.STORIES in cols for cols in by_subject.values())
     if with_stories:
         headers.append(str(_("Success stories")))
     rows: list[list[nodes.Node | str]] = []
@@ -97,7 +97,7 @@ def completeness_tables(
         cells: list[nodes.Node | str] = [label]
         cells.extend(state_cell(by_subject[line.code].get(a.key)) for a in template.aspects)
         if with_stories:
-            cells.append(state_cell(by_subject[line.code].get("stories")))
+            cells.append(state_cell(by_subject[line.code].get(PartKind.STORIES)))
         rows.append(cells)
     widths = [36] + [13] * (len(headers) - 1)
     matrix = build_table(headers, widths, rows, "wsis-matrix")

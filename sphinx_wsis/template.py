@@ -20,6 +20,8 @@ from typing import Any
 
 from sphinx.locale import get_translation
 
+from .vocabulary import PartKind, numbered
+
 ENTRY_POINT_GROUP = "sphinx_wsis.templates"
 DEFAULT_TEMPLATE = "wsis20-stakeholder"
 
@@ -79,7 +81,7 @@ class Section:
     def heading(self) -> str:
         if self.number:
             return f"{self.chapter}.{self.number} {self.title}"
-        return f"{self.chapter}. {self.title}" if self.chapter else self.title
+        return numbered(self.chapter, self.title)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class Part:
     """One cell of the completeness matrix: the unit every check judges and reports."""
 
     id: str
-    kind: str  # "aspect", "stories", "section", "indicators" or "contact"
+    kind: PartKind
     subject: str  # action-line code or section key
     aspect: str | None
     label: str
@@ -124,7 +126,8 @@ class Template:
     action_lines: tuple[ActionLine, ...]
     #: indicator catalogue files the template adds to the built-in one (absolute paths)
     indicator_catalogues: tuple[str, ...] = ()
-    _aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    #: every spelling of an action-line code that is accepted (compacted) → the code
+    aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -142,12 +145,12 @@ class Template:
 
     def normalize_code(self, raw: str) -> str | None:
         """The canonical code for a forgiving spelling (``c7/e-health`` → ``C7.e-health``)."""
-        return self._aliases.get(compact_code(raw))
+        return self.aliases.get(compact_code(raw))
 
     def suggest_code(self, raw: str) -> str | None:
         """The closest valid code to a misspelt one, for the error message."""
-        matches = difflib.get_close_matches(compact_code(raw), list(self._aliases), n=1, cutoff=0.6)
-        return self._aliases[matches[0]] if matches else None
+        matches = difflib.get_close_matches(compact_code(raw), list(self.aliases), n=1, cutoff=0.6)
+        return self.aliases[matches[0]] if matches else None
 
     def suggest_section(self, raw: str) -> str | None:
         keys = [section.key for section in self.sections]
@@ -168,13 +171,13 @@ class Template:
 
     def _section_parts(self, section: Section) -> Iterator[Part]:
         if section.satisfied_by == "contact":
-            yield Part(section.key, "contact", section.key, None, section.title)
+            yield Part(section.key, PartKind.CONTACT, section.key, None, section.title)
             return
-        yield Part(section.key, "section", section.key, None, section.heading)
+        yield Part(section.key, PartKind.SECTION, section.key, None, section.heading)
         if section.min_indicators:
             yield Part(
                 f"{section.key}/indicators",
-                "indicators",
+                PartKind.INDICATORS,
                 section.key,
                 None,
                 _("%(section)s: indicators") % {"section": section.heading},
@@ -186,14 +189,14 @@ class Template:
         for aspect in self.aspects:
             yield Part(
                 f"{code}/{aspect.key}",
-                "aspect",
+                PartKind.ASPECT,
                 code,
                 aspect.key,
                 f"{line.label} {aspect.title.lower()}",
             )
         if require_stories and line.min_stories:
             label = _("%(action_line)s success story") % {"action_line": line.label}
-            yield Part(f"{code}/stories", "stories", code, None, label)
+            yield Part(f"{code}/stories", PartKind.STORIES, code, None, label)
         for sub in self.action_lines:
             if sub.parent == code:
                 yield from self._action_line_parts(sub.code, require_stories)

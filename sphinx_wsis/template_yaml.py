@@ -335,7 +335,7 @@ class _Validator:
             sections=tuple(sections),
             action_lines=tuple(lines),
             indicator_catalogues=self.catalogues(top.get("indicator-catalogue")),
-            _aliases=code_aliases(lines),
+            aliases=code_aliases(lines),
         )
 
     def catalogues(self, value: Any) -> tuple[str, ...]:

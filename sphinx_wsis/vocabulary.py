@@ -35,16 +35,6 @@ class State(StrEnum):
     INVALID = "invalid"
     NOT_APPLICABLE = "not-applicable"
 
-    @property
-    def passes(self) -> bool:
-        """Whether a part in this state lets the report count as complete."""
-        return self in PASSING
-
-    @property
-    def label(self) -> str:
-        """The English label (a message id of the catalog)."""
-        return STATE_LABELS[self]
-
 
 #: The states in the order the matrix legend, totals and JSON list them.
 STATES: tuple[State, ...] = tuple(State)

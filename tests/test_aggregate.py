@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from sphinx_wsis.aggregate import data_stage, inputs
 from sphinx_wsis.aggregate.synthesis import SCHEMA_PATH, report_id
 from sphinx_wsis.cli import cli
+from sphinx_wsis.vocabulary import summary_sentence
 
 from .conftest import EXAMPLE, ROOT
 
@@ -320,6 +321,9 @@ def test_report_text_is_data_in_html_and_latex(
     entity = "Acme &lt;b&gt;Corp&lt;/b&gt; &amp; `Co` \\LaTeX{} $x$"
     reports_page = (out / "html" / "reports.html").read_text("utf-8")
     assert f"<h2>{entity}" in reports_page
+    # the verdict in the words of the report and of sphinx-wsis check
+    totals = docs[1]["completeness"]["totals"]
+    assert f"<p>{summary_sentence(totals)}</p>" in reports_page
     rid = report_id(docs[1]["report"]["entity"], "wsis20-stakeholder")
     # attributed: linked to the report's entry and to the source file
     assert f'href="../reports.html#report-{rid}"' in page

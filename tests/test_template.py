@@ -15,6 +15,7 @@ from sphinx_wsis.template import (
 )
 from sphinx_wsis.template_yaml import parse_template
 from sphinx_wsis.templates import WSIS20_STAKEHOLDER
+from sphinx_wsis.vocabulary import ROW_KINDS, PartKind, matrix_column
 
 from .conftest import MYST_CONF, sphinx_build, write_project
 
@@ -243,3 +244,16 @@ def test_a_template_without_a_review_takes_the_official_one() -> None:
     assert (template.review, template.period) == ("WSIS+20", (2005, 2025))
     with pytest.raises(TemplateError, match=r"plain.yaml:\d+: .*review.period: expected a period"):
         parse_template(custom + "review:\n  name: X\n  period: 2025-2005\n", "plain.yaml")
+
+
+def test_every_part_is_a_kind_of_the_vocabulary(template) -> None:
+    """The matrix, ``check`` and the import place a part by its kind: an unknown kind would
+    fall out of every table without a word."""
+    parts = list(template.parts())
+    assert {part.kind for part in parts} == set(PartKind)
+    columns = {*(aspect.key for aspect in template.aspects), PartKind.STORIES}
+    for part in parts:
+        if part.kind in ROW_KINDS:
+            assert part.aspect is None
+        else:
+            assert matrix_column(part.aspect, part.kind) in columns

@@ -7,6 +7,7 @@ from typing import Any
 
 from docutils import nodes
 
+from ..vocabulary import State, summary_sentence
 from .ext import CHARTS_DIR, SynthesisDirective, fields, section, table, text_nodes
 
 #: Partners named by fewer reports than this are counted on the site, listed in the data files.
@@ -268,8 +269,7 @@ class Reports(SynthesisDirective):
                     ("Language", r["language"]),
                     ("Date", r["date"]),
                     ("Template", r["template"]),
-                    ("Completeness", f"{r['done']} of {r['parts']} parts done, "
-                     f"{r['not_applicable']} not applicable, {r['findings']} findings"),
+                    ("Completeness", completeness_sentence(r)),
                     ("Gaps", gaps),
                     ("Website", nodes.reference("", r["website"], refuri=r["website"])
                      if r.get("website") else None),
@@ -299,3 +299,15 @@ DIRECTIVES = {
     "wsis-synthesis-cross-cutting": CrossCutting,
     "wsis-synthesis-reports": Reports,
 }
+
+
+def completeness_sentence(entry: dict[str, Any]) -> str:
+    """A report's verdict in the words the report itself and ``sphinx-wsis check`` use."""
+    return summary_sentence(
+        {
+            State.DONE: entry["done"],
+            State.NOT_APPLICABLE: entry["not_applicable"],
+            "parts": entry["parts"],
+            "findings": entry["findings"],
+        }
+    )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..vocabulary import PASSING, PartKind, State
 from .indicators import code_sort_key, disaggregation_of, group_key, normalise
 from .inputs import Loaded, Report, report_schema
 
@@ -25,7 +26,7 @@ BEYOND_2025_SECTION = "future-directions"
 NOT_STATED = "not stated"
 #: The stakeholder-type key counted for a report that gives no type (the schema allows null).
 UNSTATED_TYPE = "not-stated"
-INCLUDED_STATES = frozenset({"done", "empty", "invalid"})  # not placeholder, not missing
+INCLUDED_STATES = frozenset({State.DONE, State.EMPTY, State.INVALID})  # not placeholder, missing
 
 
 def report_id(entity: str, template: str) -> str:
@@ -133,13 +134,13 @@ def _report_entry(r: Report, base: Path) -> dict[str, Any]:
         "project": relative(r.project, base) if r.project else None,
         "complete": bool(completeness["complete"]),
         "parts": totals["parts"],
-        "done": totals["done"],
-        "not_applicable": totals["not-applicable"],
+        "done": totals[State.DONE],
+        "not_applicable": totals[State.NOT_APPLICABLE],
         "findings": totals["findings"],
         "gaps": [
             {"part": p["id"], "label": p["label"], "state": p["state"]}
             for p in completeness["parts"]
-            if p["state"] not in ("done", "not-applicable")
+            if p["state"] not in PASSING
         ],
     }
 
@@ -268,10 +269,11 @@ def _action_lines(
                 for key, aspect in line["aspects"].items()
                 if aspect
                 and aspect["paragraphs"]
-                and states.get(f"{code}/{key}", "done") in INCLUDED_STATES
+                and states.get(f"{code}/{key}", State.DONE) in INCLUDED_STATES
             }
             done = any(
-                states.get(f"{code}/{key}") == "done" for key in [*line["aspects"], "stories"]
+                states.get(f"{code}/{key}") == State.DONE
+                for key in [*line["aspects"], PartKind.STORIES]
             ) or (not states and bool(aspects))
             if done:
                 cell["reported"] += 1

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .options import PROJECT_DIR
+
+if TYPE_CHECKING:
+    from ..pdf_check import PdfProblem
 
 EXAMPLES = """\b
 Examples:
@@ -38,9 +45,37 @@ def pdf(
     glyph for, or a line running more than a few points past the margin becomes a wsis.pdf
     warning at the file and line of the part it is in.
     """
-    from ..pdf_check import build_pdf
-
     status = build_pdf(
         directory, build_dir or directory / "_build", strict=strict, sphinx_args=sphinx_args
     )
     raise click.exceptions.Exit(status)
+
+
+def build_pdf(
+    srcdir: Path, builddir: Path, *, strict: bool, sphinx_args: tuple[str, ...] = ()
+) -> int:
+    """``sphinx-build -M latexpdf`` then the log check; the exit status for the command line.
+
+    With ``strict`` (``-W``) any warning, Sphinx's or ``wsis.pdf``, makes the status 1.
+    """
+    from ..pdf_check import scan, suppressed  # the Sphinx side, loaded only when a PDF is built
+
+    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(srcdir), str(builddir)]
+    if strict:
+        command += ["-W", "--keep-going"]
+    # TeX wraps its log at 79 characters unless told otherwise; one message, one line
+    environment = {**os.environ, "max_print_line": "100000"}
+    status = subprocess.run([*command, *sphinx_args], check=False, env=environment).returncode
+    problems: list[PdfProblem] = []
+    latex_dir = builddir / "latex"
+    if latex_dir.is_dir() and not suppressed(srcdir):
+        for tex in sorted(latex_dir.glob("*.tex")):
+            problems += scan(tex, srcdir)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems:
+        count = len(problems)
+        print(f"sphinx-wsis pdf: {count} wsis.pdf warning{'s' * (count != 1)}.", file=sys.stderr)
+    if status == 0 and problems and strict:
+        return 1
+    return status

@@ -21,7 +21,7 @@ from ..directives import aspect_directive_name
 from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
 from ..option_values import slug
 from ..template import ActionLine, Chapter, Section, Template
-from ..vocabulary import numbered
+from ..vocabulary import PartKind, numbered
 from . import escape
 from .phrases import marker_for, phrases_for
 
@@ -211,16 +211,16 @@ def _line_family(template: Template, code: str) -> list[dict[str, Any]]:
             "aspects": [
                 (p, *aspect_directive_call(p.aspect or ""))
                 for p in parts
-                if p.subject == line.code and p.kind == "aspect"
+                if p.subject == line.code and p.kind == PartKind.ASPECT
             ],
-            "stories": [p for p in parts if p.subject == line.code and p.kind == "stories"],
+            "stories": [p for p in parts if p.subject == line.code and p.kind == PartKind.STORIES],
         }
         for line in family
     ]
 
 
 def _line_title(line: ActionLine) -> str:
-    return line.heading if line.parent else f"{line.code}. {line.title}"
+    return line.heading if line.parent else numbered(line.code, line.title)
 
 
 def _chapter_title(chapter: Chapter) -> str:

@@ -17,7 +17,7 @@ from docx.shared import Emu
 from docx.table import Table
 from sphinx.util import logging
 
-from ..warnings import WsisWarning, warn
+from ..warnings import WARNING_TYPE, WsisWarning, warn
 from . import ooxml
 from .ooxml import w
 
@@ -46,7 +46,7 @@ class BlockVisitors:
         if self.in_footnote or not path.is_file() or "://" in node["uri"]:
             logger.info(
                 "wsis-docx shows image %s as its text: it is not a local PNG/JPEG/GIF file",
-                node["uri"], type="wsis", subtype="docx", location=node,
+                node["uri"], type=WARNING_TYPE, subtype="docx", location=node,
             )  # fmt: skip
             self.add_text(f"[{alt}]")
             raise nodes.SkipNode

@@ -23,6 +23,7 @@ from ..scaffold import (
     section_title,
 )
 from ..template import ActionLine, Section, Template
+from ..vocabulary import PartKind
 from .markup import Markup, _trimmed, markup_for
 from .placing import Card, Placed
 from .reader import Block
@@ -184,7 +185,7 @@ class _PageWriter:
             return self.m.directive("wsis-action-line", code, options, body, colons=4)
         parts = [p for p in self.template.parts() if p.subject == code]
         for part in parts:
-            if part.kind != "aspect":
+            if part.kind != PartKind.ASPECT:
                 continue
             directive, argument = aspect_directive_call(part.aspect or "")
             blocks = self.placed.aspects.get((code, part.aspect or ""), [])
@@ -197,7 +198,7 @@ class _PageWriter:
             body += ["", *self.story(card, docname)]
         if not stories:
             for part in parts:
-                if part.kind == "stories":
+                if part.kind == PartKind.STORIES:
                     text = self.placeholder(
                         f"tell one story of your work on {line.label}: what was done, with "
                         "whom, where and when, and what changed."

@@ -25,6 +25,7 @@ from sphinx.util import logging
 
 from ..config import template_of
 from ..nodes import wsis_action_line, wsis_node, wsis_report
+from ..warnings import WARNING_TYPE
 from . import ooxml
 from .blocks import BlockVisitors
 from .inline import InlineVisitors
@@ -236,7 +237,7 @@ class DocxTranslator(InlineVisitors, BlockVisitors, nodes.NodeVisitor):
             raise nodes.SkipNode
         name = node.__class__.__name__
         logger.info(
-            "wsis-docx writes the %s node as plain text", name, type="wsis", subtype="docx",
+            "wsis-docx writes the %s node as plain text", name, type=WARNING_TYPE, subtype="docx",
             location=node,
         )  # fmt: skip
         text = node.astext()
