@@ -69,7 +69,10 @@ def _translation(language: str) -> gettext.NullTranslations.gettext | None:  # t
 
 def _fold(text: str) -> str:
     """Case, accents and spacing folded, so ``cote d'ivoire`` finds ``Côte d'Ivoire``."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    folded = " ".join(text.split()).casefold()
+    if folded.isascii():  # NFKD leaves ASCII as it is: no accents to drop
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
 
 
@@ -133,9 +136,18 @@ def suggest(raw: str) -> str | None:
 def _closest(folded: str) -> str | None:
     """difflib's closest name among those long enough to be that close at all: a similarity of
     ``2 * matches / (len(a) + len(b))`` cannot reach the cutoff when one is much longer (every
-    ``:geo:`` region in words is compared with the thousands of names; a report repeats them)."""
+    ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
+    Nor can a name whose letters found in ``folded`` are too few, as every match is one of them:
+    ``str.translate`` counts those in C, before difflib compares the few names left letter by
+    letter."""
     size = len(folded)
     ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
-    names = [n for n in _index() if size * ratio <= len(n) <= size / ratio]
+    others = str.maketrans("", "", folded)
+    names = [
+        n
+        for n in _index()
+        if size * ratio <= len(n) <= size / ratio
+        and 2.0 * (len(n) - len(n.translate(others))) / (size + len(n)) >= SUGGEST_CUTOFF
+    ]
     close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     return _index()[close[0]][0].name if close else None
