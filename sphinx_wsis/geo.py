@@ -72,8 +72,20 @@ def _fold(text: str) -> str:
     folded = " ".join(text.split()).casefold()
     if folded.isascii():  # NFKD leaves ASCII as it is: no accents to drop
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
+    return unicodedata.normalize("NFKD", folded).translate(_DROP_MARKS).replace("\u2019", "'")
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled as characters are met (the
+    names of six languages use a few hundred distinct characters)."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_DROP_MARKS = _CombiningMarks()
 
 
 @cache
