@@ -14,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-
 #: gettext locales of pycountry for the five UN languages other than English
 _LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
 #: names in wide use that ISO 3166 does not list: (alpha-2 code, language of the name)
@@ -62,7 +60,9 @@ def _translation(language: str) -> gettext.NullTranslations.gettext | None:  # t
     if not locale:
         return None
     try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale]).gettext
+        from pycountry import LOCALES_DIR  # loaded with the first country read
+
+        return gettext.translation("iso3166-1", LOCALES_DIR, languages=[locale]).gettext
     except OSError:
         return None
 
@@ -97,6 +97,8 @@ def _index() -> dict[str, tuple[Country, frozenset[str]]]:
         entry = found.setdefault(_fold(name), (country, set()))
         if entry[0] is country and language:
             entry[1].add(language)
+
+    import pycountry  # its database is read here, for the first :country: or :geo: only
 
     for record in pycountry.countries:
         country = Country(record.alpha_2, record.alpha_3, record.numeric, record.name)
