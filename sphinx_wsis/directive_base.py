@@ -82,8 +82,11 @@ class WsisDirective(SphinxDirective):
         source, line = self.state_machine.get_source_and_line(lineno)
         if not source or line is None:
             return "", lineno
+        document = self.env.doc2path(self.env.docname)
+        if source == str(document):  # as Sphinx names it: no need to resolve either path
+            return "", line
         path = Path(source).resolve()
-        if path == Path(self.env.doc2path(self.env.docname)).resolve():
+        if path == Path(document).resolve():
             return "", line
         try:
             return path.relative_to(Path(self.env.srcdir).resolve()).as_posix(), line

@@ -14,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-
 #: gettext locales of pycountry for the five UN languages other than English
 _LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
 #: names in wide use that ISO 3166 does not list: (alpha-2 code, language of the name)
@@ -62,15 +60,32 @@ def _translation(language: str) -> gettext.NullTranslations.gettext | None:  # t
     if not locale:
         return None
     try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale]).gettext
+        from pycountry import LOCALES_DIR  # loaded with the first country read
+
+        return gettext.translation("iso3166-1", LOCALES_DIR, languages=[locale]).gettext
     except OSError:
         return None
 
 
 def _fold(text: str) -> str:
     """Case, accents and spacing folded, so ``cote d'ivoire`` finds ``Côte d'Ivoire``."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
+    folded = " ".join(text.split()).casefold()
+    if folded.isascii():  # NFKD leaves ASCII as it is: no accents to drop
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_DROP_MARKS).replace("\u2019", "'")
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled as characters are met (the
+    names of six languages use a few hundred distinct characters)."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_DROP_MARKS = _CombiningMarks()
 
 
 @cache
@@ -82,6 +97,8 @@ def _index() -> dict[str, tuple[Country, frozenset[str]]]:
         entry = found.setdefault(_fold(name), (country, set()))
         if entry[0] is country and language:
             entry[1].add(language)
+
+    import pycountry  # its database is read here, for the first :country: or :geo: only
 
     for record in pycountry.countries:
         country = Country(record.alpha_2, record.alpha_3, record.numeric, record.name)
@@ -133,9 +150,18 @@ def suggest(raw: str) -> str | None:
 def _closest(folded: str) -> str | None:
     """difflib's closest name among those long enough to be that close at all: a similarity of
     ``2 * matches / (len(a) + len(b))`` cannot reach the cutoff when one is much longer (every
-    ``:geo:`` region in words is compared with the thousands of names; a report repeats them)."""
+    ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
+    Nor can a name whose letters found in ``folded`` are too few, as every match is one of them:
+    ``str.translate`` counts those in C, before difflib compares the few names left letter by
+    letter."""
     size = len(folded)
     ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
-    names = [n for n in _index() if size * ratio <= len(n) <= size / ratio]
+    others = str.maketrans("", "", folded)
+    names = [
+        n
+        for n in _index()
+        if size * ratio <= len(n) <= size / ratio
+        and 2.0 * (len(n) - len(n.translate(others))) / (size + len(n)) >= SUGGEST_CUTOFF
+    ]
     close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     return _index()[close[0]][0].name if close else None

@@ -49,10 +49,11 @@ BABEL_NAMES = {
     "es": "spanish",
     "ru": "russian",
 }
-#: Scripts pdfLaTeX's fonts lack, and the characters that show them.
+#: Scripts pdfLaTeX's fonts lack, and the characters that show them (compiled by ``re`` on first
+#: use, in a LaTeX build only: compiling the CJK ranges costs more than the module's import).
 SCRIPT_PATTERNS = {
-    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]"),
-    "cjk": re.compile(
+    "arabic": "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]",
+    "cjk": (
         "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
         "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
     ),
@@ -77,7 +78,7 @@ UTF8EXTRA = "\\catcode`^^^^00a0\\active\\protected\\def^^^^00a0{\\leavevmode\\no
 
 def scripts_in(text: str) -> set[str]:
     """The scripts of :data:`SCRIPT_PATTERNS` that ``text`` holds."""
-    return {name for name, pattern in SCRIPT_PATTERNS.items() if pattern.search(text)}
+    return {name for name, pattern in SCRIPT_PATTERNS.items() if re.search(pattern, text)}
 
 
 def engine_is_default(config: Config) -> bool:

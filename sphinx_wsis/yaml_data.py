@@ -40,6 +40,8 @@ def compose(text: str) -> yaml.Node | None:
 
 def has_alias(text: str) -> bool:
     """Whether the document uses an alias (``*name``), found without building any value."""
+    if "*" not in text:  # every alias starts with one: no need to parse the document
+        return False
     if _FAST is not None:
         try:
             return any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST))
