@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from . import i18n
+from . import template_titles
 from .template import (
     DEFAULT_TEMPLATE,
     Template,
@@ -315,15 +315,15 @@ def _in_report_language(template: Template, language: str | None) -> Template:
     stay in the template's own language.
     """
     try:
-        titles = i18n.titles_for(template.origin)
-    except i18n.TitlesError as exc:
+        titles = template_titles.titles_for(template.origin)
+    except template_titles.TitlesError as exc:
         message = f"WSIS template translations: {exc}; titles stay in the template's language"
-        path = i18n.titles_path(template.origin)
+        path = template_titles.titles_path(template.origin)
         found = re.search(r":(\d+):", str(exc))
         location = f"{path}:{found.group(1) if found else 1}"
         warn(WsisWarning.TEMPLATE, message, location=location)
         return template
-    return i18n.translate_template(template, titles, language)
+    return template_titles.translate_template(template, titles, language)
 
 
 def _warn_if_impersonating(template: Template) -> None:

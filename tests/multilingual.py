@@ -12,9 +12,10 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
-from sphinx_wsis.i18n import LOCALE_DIR, titles_for, translate_template
+from sphinx_wsis.i18n import LOCALE_DIR
 from sphinx_wsis.scaffold.phrases import phrases_for
 from sphinx_wsis.template import load_template, resolve_template
+from sphinx_wsis.template_titles import titles_for, translate_template
 
 from .conftest import write_project
 

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from sphinx_wsis import i18n
+from sphinx_wsis import i18n, template_titles
 from sphinx_wsis.template import load_template, resolve_template
 
 from .conftest import ROOT, write_project
@@ -223,12 +223,12 @@ def test_the_catalog_holds_exactly_the_messages_the_code_prints(tmp_path):
 @pytest.fixture(scope="module")
 def shipped():
     path = resolve_template("wsis20-stakeholder", ROOT)
-    return load_template(path), i18n.load_titles(i18n.titles_path(path))
+    return load_template(path), template_titles.load_titles(template_titles.titles_path(path))
 
 
 def _wanted(template) -> dict[str, dict[str, str]]:
     """Every key of the shipped template, by group, with its English wording."""
-    chapters = {i18n.chapter_key(c.number, c.sections): c for c in template.chapters}
+    chapters = {template_titles.chapter_key(c.number, c.sections): c for c in template.chapters}
     prompts = {s.key: s.prompt for s in template.sections if s.prompt}
     prompts.update({key: c.prompt for key, c in chapters.items() if c.prompt})
     return {
@@ -264,7 +264,7 @@ def test_translations_name_no_part_the_template_lacks(shipped):
     wanted = _wanted(template)
     # 'stories' is the success-story column; 'government' joins the template with issue 14
     allowed = {"aspects": {"stories"}, "stakeholders": {"government"}}
-    for group in i18n.GROUPS:
+    for group in template_titles.GROUPS:
         extra = titles.keys(group) - set(wanted[group]) - allowed.get(group, set())
         assert not extra, (group, extra)
 
@@ -301,7 +301,7 @@ OFFICIAL_SITES = ("https://www.itu.int/", "http://www.itu.int/", "https://itu.in
 def _official(titles) -> set[tuple[str, str, str]]:
     return {
         (group, key, language)
-        for group in i18n.GROUPS
+        for group in template_titles.GROUPS
         for key in titles.keys(group)
         for language in i18n.LANGUAGES
         if language != "en" and titles.entry(group, key).official(language)
@@ -328,7 +328,7 @@ def test_every_official_text_cites_where_it_was_read(shipped, group, key, langua
 
 def test_no_unofficial_text_is_cited_as_read(shipped):
     _, titles = shipped
-    for group in i18n.GROUPS:
+    for group in template_titles.GROUPS:
         for key in titles.keys(group):
             entry = titles.entry(group, key)
             assert not set(entry.sources) & entry.unofficial, (group, key)
@@ -347,12 +347,12 @@ def test_titles_pick_the_language_and_fall_back_to_english(shipped):
 def test_a_custom_template_may_translate_any_subset(tmp_path):
     template = tmp_path / "custom.yaml"
     template.write_text("id: custom\n", encoding="utf-8")
-    assert i18n.titles_path(template) == tmp_path / "custom.i18n.yaml"
-    assert i18n.titles_for(template).keys("action-lines") == set()
-    i18n.titles_path(template).write_text(
+    assert template_titles.titles_path(template) == tmp_path / "custom.i18n.yaml"
+    assert template_titles.titles_for(template).keys("action-lines") == set()
+    template_titles.titles_path(template).write_text(
         "action-lines:\n  C3:\n    fr: Accès au savoir\n    unofficial: [fr]\n", encoding="utf-8"
     )
-    titles = i18n.titles_for(template)
+    titles = template_titles.titles_for(template)
     assert titles.text("action-lines", "C3", "fr", "Access") == "Accès au savoir"
     assert titles.text("action-lines", "C3", "ru", "Access") == "Access"
 
@@ -374,8 +374,8 @@ def test_a_custom_template_may_translate_any_subset(tmp_path):
     ],
 )
 def test_broken_translations_name_the_file_and_entry(text, message):
-    with pytest.raises(i18n.TitlesError) as caught:
-        i18n.parse_titles(text, "custom.i18n.yaml")
+    with pytest.raises(template_titles.TitlesError) as caught:
+        template_titles.parse_titles(text, "custom.i18n.yaml")
     assert message in str(caught.value)
     assert str(caught.value).startswith("custom.i18n.yaml")
 
@@ -479,7 +479,7 @@ def test_slugs_are_stable_across_unicode_forms():
 @pytest.mark.parametrize("language", ["fr", "es", "ru", "ar", "zh"])
 def test_a_translated_template_keeps_every_code_key_and_part(shipped, language):
     template, titles = shipped
-    translated = i18n.translate_template(template, titles, language)
+    translated = template_titles.translate_template(template, titles, language)
     assert [p.id for p in translated.parts()] == [p.id for p in template.parts()]
     assert translated.id == template.id and translated.digest == template.digest
     for spelling, code in [("C7", "C7"), ("c7", "C7"), ("C7 E-Health", "C7.e-health"),
@@ -495,10 +495,10 @@ def test_a_translated_template_keeps_every_code_key_and_part(shipped, language):
 
 def test_translated_sub_line_titles_add_aliases_in_latin_script_only(shipped):
     template, titles = shipped
-    french = i18n.translate_template(template, titles, "fr")
+    french = template_titles.translate_template(template, titles, "fr")
     assert french.normalize_code("C7 Télésanté") == "C7.e-health"
     assert french.action_line("C7.e-health").heading == "C7 Télésanté"  # type: ignore[union-attr]
-    assert i18n.translate_template(template, titles, "en") is template
+    assert template_titles.translate_template(template, titles, "en") is template
 
 
 def test_element_ids_keep_every_script_and_stay_unique():

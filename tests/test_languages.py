@@ -282,7 +282,8 @@ def test_an_english_report_stays_left_to_right(build, tmp_path: Path, chromium) 
 def test_init_writes_the_report_in_its_language_and_check_sees_every_gap(
     tmp_path: Path, language: str, fmt: str
 ) -> None:
-    from sphinx_wsis.i18n import PLACEHOLDER_MARKERS, titles_for, translate_template
+    from sphinx_wsis.i18n import PLACEHOLDER_MARKERS
+    from sphinx_wsis.template_titles import titles_for, translate_template
 
     from .test_cli import PARTS, TEMPLATE, wsis
 

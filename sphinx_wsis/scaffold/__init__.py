@@ -18,9 +18,10 @@ from typing import Any
 import jinja2
 
 from ..directives import aspect_directive_name
-from ..i18n import PLACEHOLDER_MARKERS, report_language, titles_for, translate_template
+from ..i18n import PLACEHOLDER_MARKERS, report_language
 from ..option_values import slug
 from ..template import ActionLine, Chapter, Section, Template
+from ..template_titles import titles_for, translate_template
 from ..vocabulary import PartKind, numbered
 from . import escape
 from .phrases import marker_for, phrases_for

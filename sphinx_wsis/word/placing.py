@@ -394,7 +394,7 @@ def _fields(block: Block, known: dict[str, str], into: dict[str, str]) -> bool:
 def translated_titles(template: Template) -> list[tuple[str, Target]]:
     """The template's titles in every language its translations file gives (for drafts
     written in Arabic, Chinese, French, Russian or Spanish)."""
-    from ..i18n import titles_for  # Babel is imported only when a draft is placed
+    from ..template_titles import titles_for  # Babel is imported only when a draft is placed
 
     titles = titles_for(template.origin)
     targets: dict[str, Callable[[str], Target]] = {
