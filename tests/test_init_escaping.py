@@ -148,6 +148,7 @@ HOSTILE_TEXT = {
     "prompt": "Summarise.\n\n.. raw:: html\n\n   <script>alert(2)</script>\n\n:::{raw} html\n<i>x</i>\n:::",
     "line": "First line `code` |sub| [link](javascript:alert(3)) %comment",
     "sub-line": "E-One\n:::\n::::{note}",
+    "review": "Review </p><script>alert(4)</script> {entity} %(x)s \\input{/etc/hostname}",
 }
 
 
@@ -163,6 +164,7 @@ def hostile_template() -> str:
     data["chapters"][1]["action-lines"][0]["title"] = HOSTILE_TEXT["line"]
     data["chapters"][1]["action-lines"][0]["sub-lines"][0]["title"] = HOSTILE_TEXT["sub-line"]
     data["submission"] = {"email": "a_b@example.org", "url": "https://example.org/<x>"}
+    data["review"] = {"name": HOSTILE_TEXT["review"], "period": "2005-2025"}
     return yaml.safe_dump(data, allow_unicode=True)
 
 
@@ -178,6 +180,7 @@ def test_template_text_is_data_in_every_file(tmp_path: Path, fmt: str) -> None:
     assert one_line(HOSTILE_TEXT["title"]) in (docstring or "")
     assert one_line(HOSTILE_TEXT["version"]) in (docstring or "")
     assert set(constants) == {"project", "author", "copyright", "wsis_template", "html_theme"}
+    assert constants["project"] == f"{HOSTILE_TEXT['review']} Report of E"  # {entity} stays text
     readme = (
         MarkdownIt("commonmark").enable("table").render((project / "README.md").read_text("utf-8"))
     )
@@ -195,6 +198,7 @@ def test_template_text_is_data_in_every_file(tmp_path: Path, fmt: str) -> None:
     for key in ("chapter", "section", "line"):
         assert _unsmart(one_line(HOSTILE_TEXT[key])) in _unsmart(text), key
     assert _unsmart(one_line(HOSTILE_TEXT["prompt"])) in _unsmart(text)
+    assert f"{HOSTILE_TEXT['review']} report 2005-2025" in text  # the card's subtitle
     assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', pages))
 
 
