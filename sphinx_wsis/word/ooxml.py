@@ -65,6 +65,19 @@ def w(tag: str, **attrs: str) -> _Element:
     return element
 
 
+def child(parent: _Element, tag: str, *, first: bool = False) -> _Element:
+    """``parent``'s ``<w:tag>``, made (as its first child with ``first``, else its last) when
+    it has none: OOXML wants some properties elements in a fixed place."""
+    found = parent.find(qn(f"w:{tag}"))
+    if found is None:
+        found = w(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
 def append_block(container: _Element, block: _Element) -> _Element:
     """Add a paragraph or table to a body, cell or footnote; a body keeps its sectPr last."""
     last = container[-1] if len(container) else None
@@ -88,10 +101,7 @@ def paragraph(container: _Element, style_id: str | None, script: Script) -> _Ele
 
 
 def paragraph_properties(p: _Element) -> _Element:
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = w("pPr")
-        p.insert(0, ppr)
+    ppr = child(p, "pPr", first=True)
     return ppr
 
 
@@ -181,10 +191,7 @@ def field_end(p: _Element) -> None:
 
 def repeat_header(row: _Element) -> None:
     """Mark a table row as a header row that Word repeats on every page the table spans."""
-    trpr = row.find(qn("w:trPr"))
-    if trpr is None:
-        trpr = w("trPr")
-        row.insert(0, trpr)
+    trpr = child(row, "trPr", first=True)
     trpr.append(w("tblHeader"))
     trpr.append(w("cantSplit"))
 
@@ -204,22 +211,10 @@ def table_direction(table: _Element, script: Script) -> None:
 
 def set_language(styles: _Element, settings: _Element, section: _Element, script: Script) -> None:
     """Document defaults: language tags, fonts of the script, and right-to-left layout."""
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = w("docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = w("rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = w("rPr")
-        rpr_default.append(rpr)
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = w("rFonts")
-        rpr.insert(0, fonts)
+    defaults = child(styles, "docDefaults", first=True)
+    rpr_default = child(defaults, "rPrDefault", first=True)
+    rpr = child(rpr_default, "rPr")
+    fonts = child(rpr, "rFonts", first=True)
     if script.east_asia_font:
         fonts.set(qn("w:eastAsia"), script.east_asia_font)
         for hint in ("w:eastAsiaTheme",):
@@ -243,14 +238,8 @@ def set_language(styles: _Element, settings: _Element, section: _Element, script
         if script.bidi:
             old.set(qn("w:bidi"), script.bidi)
     if script.rtl:
-        ppr_default = defaults.find(qn("w:pPrDefault"))
-        if ppr_default is None:
-            ppr_default = w("pPrDefault")
-            defaults.append(ppr_default)
-        ppr = ppr_default.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = w("pPr")
-            ppr_default.append(ppr)
+        ppr_default = child(defaults, "pPrDefault")
+        ppr = child(ppr_default, "pPr")
         ppr.insert(0, w("bidi"))
         _insert_sect_bidi(section)
 
