@@ -35,7 +35,7 @@ class PartState:
     detail: str = ""
     docname: str | None = None
     lineno: int | None = None
-    source: str = ""
+    file: str = ""  # as Record.file
 
 
 @dataclass
@@ -193,7 +193,7 @@ class Checker:
             self.finding("placeholder", f"{what} still holds placeholder text {hit!r}", where)
 
     def duplicate(self, what: str, extra: Record, first: Record) -> None:
-        path = file_of(self.env, first.docname, first.source)
+        path = file_of(self.env, first.docname, first.file)
         self.finding(
             "duplicate",
             f"a second {what}; the first is at {path}:{first.lineno}",
@@ -374,7 +374,7 @@ class Checker:
 
     def flag(self, state: PartState, what: str) -> None:
         """A finding for a part that did not pass, saying what and why."""
-        where = (state.docname or "", state.lineno, state.source)
+        where = (state.docname or "", state.lineno, state.file)
         self.finding(state.state, f"{what} {state.detail}", where)
 
     def missing(self, part: Part, message: str, where: tuple[str, int | None]) -> PartState:

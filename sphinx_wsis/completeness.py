@@ -49,7 +49,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if finding.subtype == "template":
             continue  # warned when the configuration was read
         location = (
-            warning_location(env, finding.docname, finding.lineno, finding.source)
+            warning_location(env, finding.docname, finding.lineno, finding.file)
             if finding.docname
             else None
         )
@@ -123,7 +123,7 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
                 "state": p.state,
                 "detail": p.detail,
                 "missing_from": result.missing_from(p.part.id),
-                **where(p.docname, p.lineno, p.source),
+                **where(p.docname, p.lineno, p.file),
             }
             for p in result.parts
         ],
@@ -131,7 +131,7 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
             {
                 "subtype": f"wsis.{f.subtype}",
                 "message": f.message,
-                **where(f.docname, f.lineno, f.source),
+                **where(f.docname, f.lineno, f.file),
             }
             for f in result.findings
         ],

@@ -160,7 +160,7 @@ class WsisDirective(SphinxDirective):
         return content
 
     def record(self, kind: str, record: Record, node: wsis_node) -> None:
-        record.source, record.lineno = self.source_line(record.lineno)
+        record.file, record.lineno = self.source_line(record.lineno)
         domain_of(self.env).add(kind, record)
         node["record"] = kind
         self.env.events.emit("wsis-record", self, record, node)

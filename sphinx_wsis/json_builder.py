@@ -196,7 +196,7 @@ class _Exporter:
     def defined_at(self, record: Record | None) -> dict[str, Any] | None:
         if record is None:
             return None
-        return {"file": file_of(self.env, record.docname, record.source), "line": record.lineno}
+        return {"file": file_of(self.env, record.docname, record.file), "line": record.lineno}
 
     def document(self) -> dict[str, Any]:
         template = self.template

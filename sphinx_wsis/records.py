@@ -25,11 +25,11 @@ class Record:
     only: tuple[str, ...] = ()
     #: The file the record is written in, relative to the source directory, when it is not the
     #: document's own (content pulled in by ``include``); ``lineno`` is then a line of it.
-    source: str = ""
+    file: str = ""
 
     @property
     def where(self) -> tuple[str, int, str]:
-        return (self.docname, self.lineno, self.source)
+        return (self.docname, self.lineno, self.file)
 
 
 @dataclass
@@ -134,7 +134,7 @@ class Finding:
     message: str
     docname: str
     lineno: int | None
-    source: str = ""  # as Record.source
+    file: str = ""  # as Record.file
 
     def __post_init__(self) -> None:
         self.subtype = WsisWarning(self.subtype).value  # a typo here is a bug, not a finding

@@ -85,3 +85,48 @@ def test_included_content_is_located_in_its_own_file(tmp_path: Path, fmt: str) -
     assert (part, lines["placeholder"]) in located
     text = wsis("check", project).stdout
     assert f"{part}:{lines['year']}: wsis-success-story :year: '20x5'" in text
+
+
+INDICATOR = """\
+:::{wsis-indicator} %(name)s
+:id: %(id)s
+:value: 42
+:unit: percent
+:year: %(year)s
+:source: %(source)s
+:source-url: https://stats.example.org/%(id)s
+:::
+"""
+
+
+def test_an_indicators_data_source_is_kept_apart_from_the_file_it_is_in(tmp_path: Path) -> None:
+    """``:source:`` (where the figure comes from) is shown, linked and exported, whether the
+    indicator is on the page or pulled in by ``include``; the include's file is only its place."""
+    here = INDICATOR % {"name": "Schools online", "id": "schools", "source": "Ministry survey",
+                        "year": "2024"}  # fmt: skip
+    there = INDICATOR % {"name": "Clinics online", "id": "clinics", "source": "Health census",
+                         "year": "20x4"}  # fmt: skip
+    files = {
+        "index.md": "# Report\n\n" + here + "\n```{include} parts/more.md\n```\n\n"
+        ":::{wsis-indicators}\n:::\n",
+        "parts/more.md": "Text.\n\n" + there,
+    }
+    conf = MYST_CONF + 'exclude_patterns = ["_build", "parts"]\n'
+    project = write_project(tmp_path / "p", files, conf)
+    html = sphinx_build("-b", "html", project, tmp_path / "html")
+    page = (tmp_path / "html" / "index.html").read_text("utf-8")
+    for source, ident in (("Ministry survey", "schools"), ("Health census", "clinics")):
+        link = (
+            f'<a class="reference external" href="https://stats.example.org/{ident}">{source}</a>'
+        )
+        assert page.count(link) == 2, source  # the card's Source and the indicator table's
+    year = next(w for w in html.stderr.splitlines() if "'20x4' is not a year" in w)
+    assert year.startswith(f"{project / 'parts/more.md'}:"), year
+
+    sphinx_build("-b", "wsis-json", project, tmp_path / "json")
+    document = json.loads((tmp_path / "json" / "report.json").read_text("utf-8"))
+    indicators = {i["id"]: i for i in document["indicators"]}
+    assert indicators["schools"]["source"] == "Ministry survey"
+    assert indicators["clinics"]["source"] == "Health census"
+    assert indicators["clinics"]["defined_at"]["file"] == "parts/more.md"
+    assert indicators["schools"]["defined_at"]["file"] == "index.md"
