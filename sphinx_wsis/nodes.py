@@ -68,6 +68,15 @@ class wsis_chart(wsis_node):
     """
 
 
+class wsis_rows(nodes.Element):
+    """A summary table's body rows as data, written directly by the HTML writer.
+
+    ``rows`` holds each row's cells (see :mod:`.table_cells`), ``header_rows`` how many rows the
+    table's head has (for the odd/even row classes). Its Text children repeat each row's text,
+    so search finds it. Only the HTML site's builders get this node; the rest get real rows.
+    """
+
+
 RECORD_NODES = (
     wsis_report,
     wsis_contact,

@@ -16,8 +16,19 @@ from .checks import Completeness, PartState
 from .completeness import result_of, states_by_subject
 from .domain import domain_of
 from .i18n import N_, _, format_value, ngettext, report_language
-from .nodes import wsis_summary
+from .nodes import wsis_rows, wsis_summary
 from .records import IndicatorRecord
+from .table_cells import (
+    Cell,
+    Code,
+    Link,
+    Piece,
+    depart_rows,
+    row_nodes,
+    rows_node,
+    visit_rows_html,
+    writes_rows_directly,
+)
 from .vocabulary import ROW_KINDS, STATE_LABELS, PartKind, summary_sentence
 
 if TYPE_CHECKING:
@@ -138,11 +149,11 @@ def indicators_table(
     groups: dict[tuple[str, str], list[IndicatorRecord]] = {}
     for record in records:
         groups.setdefault(record.breakdown_key, []).append(record)
-    rows: list[list[nodes.Node | str]] = []
+    rows: list[tuple[Cell, ...]] = []
     for group in groups.values():
         for position, record in enumerate(group):
-            rows.append(_indicator_row(record, position, len(group), env, builder, fromdocname,
-                                       template, language))  # fmt: skip
+            uri = builder.get_relative_uri(fromdocname, record.docname) + "#" + record.node_id
+            rows.append(_indicator_row(record, position, len(group), uri, template, language))
     headers = [
         str(_(label))
         for label in (
@@ -156,19 +167,18 @@ def indicators_table(
         )
     ]
     widths = [28, 12, 6, 14, 14, 22, 14]
-    return [build_table(headers, widths, rows, "wsis-indicator-table")]
+    table = build_table(headers, widths, [], "wsis-indicator-table")
+    body = table.next_node(nodes.tbody)
+    if writes_rows_directly(builder):
+        body += rows_node(rows, header_rows=1)
+    else:
+        body.extend(row_nodes(rows))
+    return [table]
 
 
 def _indicator_row(
-    record: IndicatorRecord,
-    position: int,
-    size: int,
-    env: BuildEnvironment,
-    builder: Builder,
-    fromdocname: str,
-    template: Template,
-    language: str,
-) -> list[nodes.Node | str]:
+    record: IndicatorRecord, position: int, size: int, uri: str, template: Template, language: str
+) -> tuple[Cell, ...]:
     """A row; in a breakdown the first row names the indicator and every row its dimensions."""
     label = record.name
     breakdown = dimensions_text(record.dimensions)
@@ -176,27 +186,25 @@ def _indicator_row(
         label = f"\u00b7 {breakdown or record.geo or record.name}"
     elif breakdown:
         label = f"{record.name} \u00b7 {breakdown}"
-    inner = nodes.inline(label, label)
-    name = make_refnode(builder, fromdocname, record.docname, record.node_id, inner)
+    name: Cell = (Link(label, uri, internal=True),)
     if record.code and position == 0:
-        code = nodes.inline(f" ({record.code})", f" ({record.code})", classes=["wsis-code"])
-        name = nodes.inline("", "", name, code)
-    source: nodes.Node | str = record.source
+        name += (Code(f" ({record.code})"),)
+    source: Piece = record.source
     if record.source_url:
-        source = nodes.reference(record.source, record.source, refuri=record.source_url)
+        source = Link(record.source, record.source_url, internal=False)
 
     def show(value: int | float | None, year: int | None) -> str:
         return dated_value(value, year, record.unit, record.multiplier, language)
 
-    return [
+    return (
         name,
-        format_value(record.value, record.unit, language, record.multiplier),
-        str(record.year or ""),
-        show(record.baseline, record.baseline_year),
-        show(record.target, record.target_year),
-        source,
-        ", ".join(action_line_labels(record.action_lines, template)),
-    ]
+        (format_value(record.value, record.unit, language, record.multiplier),),
+        (str(record.year or ""),),
+        (show(record.baseline, record.baseline_year),),
+        (show(record.target, record.target_year),),
+        (source,),
+        (", ".join(action_line_labels(record.action_lines, template)),),
+    )
 
 
 def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -216,4 +224,5 @@ def fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_node(wsis_rows, html=(visit_rows_html, depart_rows))
     app.connect("doctree-resolved", fill_summaries)
