@@ -352,3 +352,28 @@ def test_tutorial_shows_what_init_and_check_really_print(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout + done.stderr
     last = (DOCS / "tutorial" / "check-after.txt").read_text("utf-8").strip()
     assert done.stdout.rstrip().splitlines()[-1] == last
+
+
+def test_the_architecture_page_maps_every_module() -> None:
+    """A newcomer finds every module of the package, Sphinx side and command line, on one page:
+    in a row of its own, or by name in the row of its folder (``word/``: ``builder``, …)."""
+    page = (ROOT / "docs" / "explanation" / "architecture.md").read_text("utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`([\w/.]+\.py)`", row.split(" | ")[0])}
+    folders = {
+        match.group(1): set(re.findall(r"`([\w.]+?)(?:\.py)?`", row))
+        for row in rows
+        if (match := re.match(r"\| `([\w/]+/)` \|", row))
+    }
+    package = ROOT / "sphinx_wsis"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        module = path.relative_to(package).as_posix()
+        folder, _, name = module.rpartition("/")
+        if module == "__init__.py" or module in named or f"{folder}/{name}" in named:
+            continue
+        in_folder = folders.get(f"{folder}/", set())
+        if name[:-3] in in_folder or (name == "__init__.py" and f"{folder}/" in folders):
+            continue
+        missing.append(module)
+    assert not missing, f"not on docs/explanation/architecture.md: {missing}"
