@@ -400,7 +400,8 @@ def row_specs(args: argparse.Namespace, variants: Sequence[str]) -> list[RowSpec
                 RowSpec(f"latexpdf, {label}", scale, ("latexpdf", "baseline"),
                         ("latexpdf", variant), counted=False),
                 RowSpec(f"peak memory, full HTML, {label}", scale, ("html", "baseline"),
-                        ("html", variant), GOALS["memory"], memory=True, counted=False),
+                        ("html", variant), None if needs else GOALS["memory"], memory=True,
+                        counted=False),
             ]  # fmt: skip
             if needs:
                 rows.insert(
@@ -408,6 +409,11 @@ def row_specs(args: argparse.Namespace, variants: Sequence[str]) -> list[RowSpec
                     RowSpec(f"full HTML build, {label}, less sphinx-needs' import", scale,
                             ("html", "baseline"), ("html", variant), html,
                             less_needs_import=True),
+                )  # fmt: skip
+                rows.append(
+                    RowSpec(f"peak memory, full HTML, {label}, less sphinx-needs' import",
+                            scale, ("html", "baseline"), ("html", variant), GOALS["memory"],
+                            memory=True, counted=False, less_needs_import=True),
                 )  # fmt: skip
         rows.append(
             RowSpec("plain Sphinx's floor for `check`: `-b dummy` / full build, baseline", scale,
@@ -417,6 +423,11 @@ def row_specs(args: argparse.Namespace, variants: Sequence[str]) -> list[RowSpec
         rows.append(
             RowSpec("importing sphinx-needs (/ importing Sphinx)", 0,
                     ("needs-import", "baseline"), ("needs-import", "wsis-needs"))
+        )  # fmt: skip
+        rows.append(
+            RowSpec("peak memory, importing sphinx-needs (/ importing Sphinx)", 0,
+                    ("needs-import", "baseline"), ("needs-import", "wsis-needs"), memory=True,
+                    counted=False)
         )  # fmt: skip
     return rows
 
@@ -476,7 +487,7 @@ class Report:
         measured = self.get(spec.measured[0], spec.scale, spec.measured[1])
         scale = f"{spec.scale}x" if spec.scale else "-"
 
-        less = {"wall": 0.0, "cpu": 0.0}
+        less = {"rss_kb": 0.0} if spec.memory else {"wall": 0.0, "cpu": 0.0}
         error = next((m.error for m in (reference, measured) if m and m.error), None)
         if spec.less_needs_import and not error:
             found = {a: self.needs_import(a) for a in less}
@@ -491,7 +502,8 @@ class Report:
             if measure.error:
                 return "n/a"
             if spec.memory:
-                return f"{measure.median('rss_kb') / 1024:.0f} MiB"
+                rss = measure.median("rss_kb") - (minus or {}).get("rss_kb", 0.0)
+                return f"{rss / 1024:.0f} MiB"
             wall, cpu = (measure.median(a) - (minus or {}).get(a, 0.0) for a in ("wall", "cpu"))
             return f"{wall:.2f} s / {cpu:.2f} s"
 
