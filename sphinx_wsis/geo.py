@@ -148,22 +148,50 @@ def suggest(raw: str) -> str | None:
 
 
 @cache
+def _names_by_length() -> dict[int, list[tuple[str, bytes]]]:
+    """Every folded name with its UTF-8 bytes, by its length in characters."""
+    by_length: dict[int, list[tuple[str, bytes]]] = {}
+    for name in _countries().names:
+        by_length.setdefault(len(name), []).append((name, name.encode()))
+    return by_length
+
+
+@cache
 def _closest(folded: str) -> str | None:
-    """difflib's closest name among those long enough to be that close at all: a similarity of
-    ``2 * matches / (len(a) + len(b))`` cannot reach the cutoff when one is much longer (every
+    """difflib's closest name, compared only with the names that can reach the cutoff (every
     ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
-    Nor can a name whose letters found in ``folded`` are too few, as every match is one of them:
-    ``str.translate`` counts those in C, before difflib compares the few names left letter by
-    letter."""
+
+    difflib keeps a name when ``2 * matches / (len(a) + len(b))`` reaches the cutoff, and every
+    match is a letter of ``folded``: names too long or too short for that are never looked at,
+    and those with too few of its letters are dropped before difflib compares the few left
+    letter by letter. The letters are counted in C: in the UTF-8 bytes when ``folded`` is ASCII
+    (every byte of another character is above 127, so the bytes found are the letters found),
+    else with ``str.translate``.
+    """
     size = len(folded)
     ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
-    others = str.maketrans("", "", folded)
-    names = [
-        n
-        for n in _countries().names
-        if size * ratio <= len(n) <= size / ratio
-        and 2.0 * (len(n) - len(n.translate(others))) / (size + len(n)) >= SUGGEST_CUTOFF
+    lengths = [
+        (length, found)
+        for length, found in _names_by_length().items()
+        if size * ratio <= length <= size / ratio
     ]
+    if folded.isascii():
+        letters = folded.encode()
+        names = [
+            name
+            for length, found in lengths
+            for name, encoded in found
+            if 2.0 * (len(encoded) - len(encoded.translate(None, letters))) / (size + length)
+            >= SUGGEST_CUTOFF
+        ]
+    else:
+        others = str.maketrans("", "", folded)
+        names = [
+            name
+            for length, found in lengths
+            for name, _ in found
+            if 2.0 * (length - len(name.translate(others))) / (size + length) >= SUGGEST_CUTOFF
+        ]
     close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     if not close:
         return None
