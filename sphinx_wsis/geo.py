@@ -22,7 +22,8 @@ from pathlib import Path
 
 #: The country names, generated from pycountry by ``scripts/update-countries``.
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.json"
-#: gettext locales of pycountry for the five UN languages other than English
+#: gettext locales of pycountry for the five UN languages other than English (the data file
+#: holds their names, in this order; see scripts/update-countries)
 LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
 #: names in wide use that ISO 3166 does not list: (alpha-2 code, language of the name)
 _ALIASES = {
