@@ -7,7 +7,8 @@ directly (:mod:`.chart_svg`, no matplotlib), LaTeX a PDF and Word a PNG drawn wi
 (:mod:`.chart_matplotlib`, imported only by those builders), all laid out alike
 (:mod:`.chart_layout`). Pictures are cached in the doctree directory by a hash of what they
 show, so an incremental build draws no chart whose data did not change, and the same chart
-gives the same bytes.
+gives the same bytes. The layout and the SVG writer are imported with the first chart filled
+or drawn: a build that writes no page (``sphinx-wsis check``) never loads them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from docutils import nodes
 
 from .cards import dimensions_text, writes_no_pages
 from .catalogue import language_of, multiplier_label, unit_label
-from .chart_layout import ChartSpec, Series, chart_label, describe
-from .chart_svg import svg_chart
 from .domain import domain_of
 from .nodes import wsis_chart
 from .records import IndicatorRecord
@@ -33,16 +32,30 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
+    from .chart_layout import ChartSpec, Series, chart_label, describe
+
 FORMATS = ("svg", "pdf", "png")
 CACHE_DIR = "wsis-charts"
 #: How many charts this process has drawn (not taken from the cache): benchmarks and tests.
 DRAWN = {"count": 0}
+#: What this module offers from :mod:`.chart_layout`, loaded when first asked for.
+_FROM_LAYOUT = frozenset({"ChartSpec", "Series", "chart_label", "describe"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_LAYOUT:
+        from . import chart_layout
+
+        return getattr(chart_layout, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- from records to a spec ------------------------------------------------------------------
 
 
 def spec_for(title: str, kind: str, records: list[IndicatorRecord], language: str) -> ChartSpec:
+    from .chart_layout import ChartSpec, Series
+
     units = {(r.unit, r.multiplier) for r in records}
     unit = ""
     if len(units) == 1:  # indicators in different units share no axis label
@@ -77,6 +90,8 @@ def render_chart(spec: ChartSpec, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
     if fmt == "svg":
+        from .chart_svg import svg_chart
+
         drawn = svg_chart(spec)
     else:
         from .chart_matplotlib import matplotlib_chart  # PDF and DOCX builds only
@@ -104,6 +119,8 @@ def fill_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: give each chart its spec, caption and description."""
     if writes_no_pages(app.builder):
         return
+    from .chart_layout import describe
+
     domain = domain_of(app.env)
     language = language_of(app.config.language)
     by_node_id = {r.node_id: r for r in domain.records("indicators")}
@@ -164,6 +181,8 @@ def visit_chart_html(self: HTML5Translator, node: wsis_chart) -> None:
         path = chart_file(spec, "svg", charts_cache_dir(self.builder))
         name = _copy(path, Path(self.builder.outdir) / self.builder.imagedir)
         src = f"{self.builder.imgpath}/{name}"
+        from .chart_layout import chart_label
+
         # the figcaption holds the description with every value; the alt text names the chart
         alt = self.attval(chart_label(spec))
         self.body.append(f'<img src="{src}" alt="{alt}" class="wsis-chart-image" />\n')

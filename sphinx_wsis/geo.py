@@ -4,18 +4,27 @@ Names are matched in any of the six UN languages (pycountry's gettext catalogues
 common short names, so ``Kenya``, ``KE``, ``KEN``, ``Kenia`` (Spanish) and ``Кения`` all mean
 Kenya; the report shows the country in its own language and exports the code. A few names in
 wide use that ISO does not list (``Кыргызстан``, ``Türkiye``) are aliases here.
+
+The names come from ``data/countries.json``, which ``scripts/update-countries`` writes from
+pycountry (its ``--check``, run by the tests, fails when the file is not what pycountry gives):
+a build reads one small file for its first country instead of pycountry's database and five
+gettext catalogues, folding every name again.
 """
 
 from __future__ import annotations
 
 import difflib
-import gettext
+import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-#: gettext locales of pycountry for the five UN languages other than English
-_LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
+#: The country names, generated from pycountry by ``scripts/update-countries``.
+DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.json"
+#: gettext locales of pycountry for the five UN languages other than English (the data file
+#: holds their names, in this order; see scripts/update-countries)
+LOCALES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
 #: names in wide use that ISO 3166 does not list: (alpha-2 code, language of the name)
 _ALIASES = {
     "кыргызстан": ("KG", "ru"),
@@ -50,24 +59,10 @@ class Country:
 
     def name_in(self, language: str) -> str:
         """The country's name in a UN language (English when pycountry has no translation)."""
-        translate = _translation(language)
-        return translate(self.name) if translate else self.name
+        return _countries().names_in.get(self.alpha_2, {}).get(language, self.name)
 
 
-@cache
-def _translation(language: str) -> gettext.NullTranslations.gettext | None:  # type: ignore[name-defined]
-    locale = _LOCALES.get(language)
-    if not locale:
-        return None
-    try:
-        from pycountry import LOCALES_DIR  # loaded with the first country read
-
-        return gettext.translation("iso3166-1", LOCALES_DIR, languages=[locale]).gettext
-    except OSError:
-        return None
-
-
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case, accents and spacing folded, so ``cote d'ivoire`` finds ``Côte d'Ivoire``."""
     folded = " ".join(text.split()).casefold()
     if folded.isascii():  # NFKD leaves ASCII as it is: no accents to drop
@@ -88,49 +83,56 @@ class _CombiningMarks(dict[int, int | None]):
 _DROP_MARKS = _CombiningMarks()
 
 
+class _Countries:
+    """The data file, read: each country with its names by language, and every name folded
+    (``"row languages"``: kept as text and decoded when looked up, as a report looks up a few
+    of the thousands; a build holding no extra object per name also collects less garbage)."""
+
+    def __init__(
+        self, rows: list[Country], names_in: dict[str, dict[str, str]], names: dict[str, str]
+    ) -> None:
+        self.rows = rows
+        self.names_in = names_in  # by alpha-2 code
+        self.names = names
+
+    def get(self, folded: str) -> tuple[Country, frozenset[str]] | None:
+        found = self.names.get(folded)
+        if found is None:
+            return None
+        row, *languages = found.split()
+        return self.rows[int(row)], frozenset(languages)
+
+
 @cache
-def _index() -> dict[str, tuple[Country, frozenset[str]]]:
-    """Every name and code, folded, with the country and the languages the name is in."""
-    found: dict[str, tuple[Country, set[str]]] = {}
-
-    def add(name: str, country: Country, language: str | None) -> None:
-        entry = found.setdefault(_fold(name), (country, set()))
-        if entry[0] is country and language:
-            entry[1].add(language)
-
-    import pycountry  # its database is read here, for the first :country: or :geo: only
-
-    for record in pycountry.countries:
-        country = Country(record.alpha_2, record.alpha_3, record.numeric, record.name)
-        english = [
-            record.name,
-            getattr(record, "common_name", ""),
-            getattr(record, "official_name", ""),
-        ]
-        for name in filter(None, english):
-            add(name, country, "en")
-            for language in _LOCALES:
-                translate = _translation(language)
-                if translate:
-                    add(translate(name), country, language)
-        add(record.alpha_2, country, None)
-        add(record.alpha_3, country, None)
-    by_code = {entry[0].alpha_2: entry[0] for entry in found.values()}
+def _countries() -> _Countries:
+    """:data:`DATA_FILE`, read once per process, with the aliases added."""
+    data = json.loads(DATA_FILE.read_text("utf-8"))
+    languages = data["languages"]
+    rows: list[Country] = []
+    names_in: dict[str, dict[str, str]] = {}
+    for alpha_2, alpha_3, numeric, name, *translated in data["countries"]:
+        rows.append(Country(alpha_2, alpha_3, numeric, name))
+        names_in[alpha_2] = dict(zip(languages, translated, strict=True))
+    names: dict[str, str] = data["names"]
+    row_of = {country.alpha_2: str(row) for row, country in enumerate(rows)}
     for alias, (code, language) in _ALIASES.items():
-        add(alias, by_code[code], language)
-    return {name: (country, frozenset(languages)) for name, (country, languages) in found.items()}
+        key = fold(alias)
+        row, *others = names.get(key, row_of[code]).split()
+        if row == row_of[code] and language not in others:
+            names[key] = " ".join([row, *others, language])
+    return _Countries(rows, names_in, names)
 
 
 def country(raw: str) -> Country | None:
     """The country a name or ISO code means, or None."""
-    entry = _index().get(_fold(raw))
+    entry = _countries().get(fold(raw))
     return entry[0] if entry else None
 
 
 def display_name(raw: str, language: str) -> str:
     """How a country reads in a report in ``language``: the author's spelling when it is a name
     in that language (``Кыргызстан`` in Russian), else the ISO name in it (``KE`` → Kenya)."""
-    entry = _index().get(_fold(raw))
+    entry = _countries().get(fold(raw))
     if entry is None:
         return raw
     found, languages = entry
@@ -142,26 +144,57 @@ SUGGEST_CUTOFF = 0.75
 
 def suggest(raw: str) -> str | None:
     """The closest country name, for a "did you mean" hint."""
-    folded = _fold(raw)
+    folded = fold(raw)
     return _closest(folded) if len(folded) >= 3 else None
 
 
 @cache
+def _names_by_length() -> dict[int, list[tuple[str, bytes]]]:
+    """Every folded name with its UTF-8 bytes, by its length in characters."""
+    by_length: dict[int, list[tuple[str, bytes]]] = {}
+    for name in _countries().names:
+        by_length.setdefault(len(name), []).append((name, name.encode()))
+    return by_length
+
+
+@cache
 def _closest(folded: str) -> str | None:
-    """difflib's closest name among those long enough to be that close at all: a similarity of
-    ``2 * matches / (len(a) + len(b))`` cannot reach the cutoff when one is much longer (every
+    """difflib's closest name, compared only with the names that can reach the cutoff (every
     ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
-    Nor can a name whose letters found in ``folded`` are too few, as every match is one of them:
-    ``str.translate`` counts those in C, before difflib compares the few names left letter by
-    letter."""
+
+    difflib keeps a name when ``2 * matches / (len(a) + len(b))`` reaches the cutoff, and every
+    match is a letter of ``folded``: names too long or too short for that are never looked at,
+    and those with too few of its letters are dropped before difflib compares the few left
+    letter by letter. The letters are counted in C: in the UTF-8 bytes when ``folded`` is ASCII
+    (every byte of another character is above 127, so the bytes found are the letters found),
+    else with ``str.translate``.
+    """
     size = len(folded)
     ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
-    others = str.maketrans("", "", folded)
-    names = [
-        n
-        for n in _index()
-        if size * ratio <= len(n) <= size / ratio
-        and 2.0 * (len(n) - len(n.translate(others))) / (size + len(n)) >= SUGGEST_CUTOFF
+    lengths = [
+        (length, found)
+        for length, found in _names_by_length().items()
+        if size * ratio <= length <= size / ratio
     ]
+    if folded.isascii():
+        letters = folded.encode()
+        names = [
+            name
+            for length, found in lengths
+            for name, encoded in found
+            if 2.0 * (len(encoded) - len(encoded.translate(None, letters))) / (size + length)
+            >= SUGGEST_CUTOFF
+        ]
+    else:
+        others = str.maketrans("", "", folded)
+        names = [
+            name
+            for length, found in lengths
+            for name, _ in found
+            if 2.0 * (length - len(name.translate(others))) / (size + length) >= SUGGEST_CUTOFF
+        ]
     close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
-    return _index()[close[0]][0].name if close else None
+    if not close:
+        return None
+    found = _countries().get(close[0])
+    return found[0].name if found else None

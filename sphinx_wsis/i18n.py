@@ -117,17 +117,39 @@ def format_number(value: int | float, language: str | None) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     with _every_digit(value):
-        return babel_numbers.format_decimal(
-            value, locale=babel_locale(language), decimal_quantization=False
+        return _with_numbers(
+            language,
+            lambda locale: babel_numbers.format_decimal(
+                value, locale=locale, decimal_quantization=False
+            ),
         )
 
 
 def format_percent(value: int | float, language: str | None) -> str:
     """A value in percent units (``99.3``) as the language writes it: ``99,3 %`` in French."""
     with _every_digit(value):
-        return babel_numbers.format_percent(
-            _as_fraction(value), locale=babel_locale(language), decimal_quantization=False
+        return _with_numbers(
+            language,
+            lambda locale: babel_numbers.format_percent(
+                _as_fraction(value), locale=locale, decimal_quantization=False
+            ),
         )
+
+
+def _with_numbers(language: str | None, format_with: Callable[[Locale], str]) -> str:
+    """Babel's result for the language: from the CLDR number data sphinx-wsis ships when it
+    stands in for the installed Babel's (:mod:`.cldr_numbers`, no locale file loaded), else
+    from Babel's own locale."""
+    from .cldr_numbers import numbers_locale
+
+    tag = (language or DEFAULT_LANGUAGE).strip().replace("-", "_") or DEFAULT_LANGUAGE
+    numbers = numbers_locale(tag)
+    if numbers is not None:
+        try:
+            return format_with(numbers)
+        except LookupError:  # an entry the file does not keep: Babel's own locale has it
+            pass
+    return format_with(babel_locale(language))
 
 
 @contextmanager
@@ -148,13 +170,16 @@ def _as_fraction(value: int | float) -> Decimal:
 
 def format_usd(value: int | float, language: str | None) -> str:
     """An amount in US dollars with the ISO code where the language puts its currency."""
-    locale = babel_locale(language)
-    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
-    pattern = pattern.replace("¤", "¤¤").replace(".00", ".##")
-    with _every_digit(value):
-        text = babel_numbers.format_currency(
+
+    def in_locale(locale: Locale) -> str:
+        pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+        pattern = pattern.replace("¤", "¤¤").replace(".00", ".##")
+        return babel_numbers.format_currency(
             value, "USD", format=pattern, locale=locale, currency_digits=False
         )
+
+    with _every_digit(value):
+        text = _with_numbers(language, in_locale)
     # CLDR's currency spacing (Babel does not apply it): a code touching a digit gets a space
     return re.sub(r"USD(?=\d)", "USD\u00a0", re.sub(r"(?<=\d)USD", "\u00a0USD", text))
 

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.util import texescape
 
-from . import latex_flow, pdf_check
+from . import latex_flow
 from .config import template_of
 from .domain import domain_of
 from .i18n import _, is_rtl, shown_date
@@ -183,6 +183,8 @@ def _walk(self: LaTeXTranslator, children: list[nodes.Node]) -> None:
 
 def _anchor(self: LaTeXTranslator, node: nodes.Element) -> None:
     """The block's link target, a source marker for the PDF log check, and its layout fixes."""
+    from . import pdf_check  # its log patterns, for a LaTeX build only
+
     latex_flow.prepare(node)
     marker = pdf_check.source_marker(self.builder, node)
     if marker:

@@ -114,6 +114,23 @@ def test_an_html_build_with_charts_never_imports_matplotlib(tmp_path: Path) -> N
     assert len(drawn) == 3  # two indicators' charts and the wsis-chart
 
 
+def test_a_build_that_writes_no_page_loads_no_chart_code(tmp_path: Path) -> None:
+    """``sphinx-wsis check`` builds with ``dummy``: it fills no chart and draws none, so the
+    layout, the SVG writer and the PDF log checker stay unloaded (they cost every check)."""
+    srcdir = write_project(tmp_path / "src", {"index.md": PAGE})
+    unwanted = ["sphinx_wsis.chart_layout", "sphinx_wsis.chart_svg", "sphinx_wsis.pdf_check"]
+    script = (
+        "import sys\n"
+        "from sphinx.cmd.build import build_main\n"
+        f"status = build_main(['-q', '-b', 'dummy', {str(srcdir)!r}, {str(tmp_path / 'out')!r}])\n"
+        f"print(status, [m for m in {unwanted!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, check=False)  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr
+    assert not (tmp_path / "out" / "_images").exists()
+
+
 def test_hostile_titles_and_labels_stay_text(build, tmp_path: Path) -> None:
     built = build(write_project(tmp_path, {"index.md": PAGE}))
     assert "<script>alert" not in built.html()

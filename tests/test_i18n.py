@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel import localedata as babel_localedata
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sphinx_wsis import i18n, template_titles
+from sphinx_wsis import cldr_numbers, i18n, template_titles
 from sphinx_wsis.template import load_template, resolve_template
 
 from .conftest import ROOT, write_project
@@ -418,6 +422,71 @@ def test_decimals_are_kept_as_written_and_not_rounded():
 def test_amounts_in_us_dollars_carry_the_iso_code():
     assert i18n.format_value(1_500_000, "usd", "en") == f"USD{NBSP}1,500,000"
     assert i18n.format_value(1_500_000, "usd", "fr") == f"1{NNBSP}500{NNBSP}000{NBSP}USD"
+
+
+def test_number_data_file_is_what_babel_gives():
+    """``data/numbers.json`` equals what ``scripts/update-numbers`` copies from the pinned
+    Babel, so the entries Babel formats with are CLDR's as Babel ships them."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "update-numbers"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "is up to date" in result.stdout
+
+
+def _every_format(value: int | float | Decimal, language: str | None) -> tuple[str, ...]:
+    return (
+        i18n.format_number(value, language),
+        i18n.format_percent(value, language),
+        i18n.format_usd(value, language),
+        i18n.format_value(value, "people", language, "billion"),
+    )
+
+
+NUMBERS = [0, 1, 2, 3, 5, 11, 21, 22, 101, -1, -3, 7.5, 0.5, 99.3, 1234, 184_000, 2.2e9, 1e21,
+           1e-7, -0.001, 12_345_678.125, 10**30, Decimal("1234.5000")]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", [*i18n.LANGUAGES, None])
+def test_numbers_from_the_shipped_data_are_babels_own(monkeypatch, language):
+    """The shipped CLDR entries stand in for Babel's whole locale (no locale file is loaded),
+    and every format gives what Babel's own locale gives."""
+    tag = language or i18n.DEFAULT_LANGUAGE
+    assert cldr_numbers.numbers_locale(tag) is not None  # the pinned Babel: the data is used
+    loaded = set(babel_localedata._cache)
+    shipped = [_every_format(value, language) for value in NUMBERS]
+    assert set(babel_localedata._cache) == loaded  # Babel read no locale file for them
+    monkeypatch.setattr(cldr_numbers, "numbers_locale", lambda tag: None)
+    assert shipped == [_every_format(value, language) for value in NUMBERS]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    value=st.one_of(
+        st.integers(-(10**25), 10**25),
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e25, max_value=1e25),
+    ),
+    language=st.sampled_from(i18n.LANGUAGES),
+)
+def test_any_number_reads_as_babel_writes_it(value, language):
+    shipped = _every_format(value, language)
+    locale = i18n.babel_locale(language)
+    original = cldr_numbers.numbers_locale
+    try:
+        cldr_numbers.numbers_locale = lambda tag: None  # type: ignore[assignment]
+        assert shipped == _every_format(value, language), locale
+    finally:
+        cldr_numbers.numbers_locale = original  # type: ignore[assignment]
+
+
+def test_a_region_or_another_babel_uses_babels_own_locale(monkeypatch):
+    assert cldr_numbers.numbers_locale("fr_CA") is None
+    monkeypatch.setattr(cldr_numbers, "_stored", lambda: None)  # as with another Babel release
+    assert cldr_numbers.numbers_locale("fr") is None
+    assert i18n.format_value(184000, "number", "fr") == f"184{NNBSP}000"
 
 
 def test_units_outside_the_vocabulary_are_shown_as_written():
