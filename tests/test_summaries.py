@@ -92,12 +92,16 @@ def test_the_html_page_holds_one_rows_node_and_other_builders_real_rows(
     build, tmp_path: Path
 ) -> None:
     built = build(write_project(tmp_path, {"index.md": HOSTILE}))
-    html_tree = built.app.env.get_and_resolve_doctree("index", built.app.builder)
+    html_tree = built.app.env.get_and_resolve_doctree(
+        "index", built.app.builder, tags=built.app.builder.tags
+    )
     [rows] = list(html_tree.findall(wsis_rows))
     assert len(rows["rows"]) == 3 and "Records" in rows.astext()
 
     text = build(built.srcdir, "text")
-    text_tree = text.app.env.get_and_resolve_doctree("index", text.app.builder)
+    text_tree = text.app.env.get_and_resolve_doctree(
+        "index", text.app.builder, tags=text.app.builder.tags
+    )
     assert list(text_tree.findall(wsis_rows)) == []
     table = next(text_tree.findall(nodes.table))
     assert len(list(table.findall(nodes.row))) == 4  # the head and three indicators
