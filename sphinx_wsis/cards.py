@@ -49,6 +49,16 @@ def facts_node(rows: list[Row], document: nodes.document, *classes: str) -> wsis
     return wsis_facts(values, values, rows=kept, classes=["wsis-fields", *classes])
 
 
+def literal_text(text: str) -> nodes.Text:
+    """A Text node of what the author wrote, for nodes made while the page is read.
+
+    SmartQuotes reads ``\\.`` ``\\-`` ``\\"`` ``\\\\`` in a text node as escapes and drops the
+    backslash; docutils stores a literal backslash null-escaped, which SmartQuotes keeps and
+    every writer (``astext``) shows as one backslash. Option values are literal text.
+    """
+    return nodes.Text(text.replace("\\", "\x00\\"))
+
+
 def _smart_quotes(document: nodes.document) -> Callable[[str], str]:
     """What Sphinx's SmartQuotes transform would do to a value written as its own paragraph.
 
@@ -67,7 +77,10 @@ def _smart_quotes(document: nodes.document) -> Callable[[str], str]:
         action = transform.config.smartquotes_action
 
         def quoter(text: str) -> str:
-            return "".join(smartquotes.educate_tokens([("plain", text)], action, language))
+            # SmartyPants reads ``\\`` ``\"`` ``\-`` ``\.`` as escapes and drops the backslash;
+            # a card's value is literal text, so every backslash is escaped to stay as written.
+            literal = text.replace("\\", "\\\\")
+            return "".join(smartquotes.educate_tokens([("plain", literal)], action, language))
 
     temp_data[_QUOTER] = quoter
     return quoter
@@ -185,9 +198,9 @@ def report_card(
     record: ReportRecord, template: Template, document: nodes.document
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
-    title = nodes.paragraph(classes=["wsis-report-entity"])
     entity = record.entity or _("Unnamed entity")
-    title += nodes.strong(entity, entity)
+    title = nodes.paragraph(classes=["wsis-report-entity"])
+    title += nodes.strong(entity, "", literal_text(entity))
     result.append(title)
     subtitle = _("%(review)s report %(period)s: %(template)s") % {
         "review": template.review,
@@ -228,7 +241,7 @@ def not_applicable_note(reason: str, template: Template, code: str | None) -> no
     else:
         label = str(_("Not applicable: "))
     note += nodes.strong(label, label)
-    note += nodes.Text(reason or _("no reason given"))
+    note += literal_text(reason or _("no reason given"))
     return note
 
 
@@ -236,7 +249,7 @@ def story_header(
     record: StoryRecord, template: Template, document: nodes.document
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-story-title"])
-    title += nodes.Text(_("Success story: %(title)s") % {"title": record.title})
+    title += literal_text(_("Success story: %(title)s") % {"title": record.title})
     rows: list[Row] = [
         (_("Action lines"), ", ".join(action_line_labels(record.action_lines, template)), ""),
         (_("Year"), str(record.year or ""), ""),
@@ -252,14 +265,14 @@ def indicator_card(
     record: IndicatorRecord, template: Template, document: nodes.document, language: str = "en"
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-indicator-title"])
-    title += nodes.Text(record.name)
+    title += literal_text(record.name)
     figure = nodes.paragraph(classes=["wsis-indicator-value"])
 
     def show(value: int | float | None) -> str:
         return format_value(value, record.unit, language, record.multiplier)
 
     value_text = show(record.value)
-    figure += nodes.strong(value_text, value_text)
+    figure += nodes.strong(value_text, "", literal_text(value_text))
     if record.year:
         figure += nodes.Text(f" ({record.year})")
     series = "; ".join(f"{y}: {show(v)}" for y, v in record.series)
