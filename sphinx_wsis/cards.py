@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.languages import normalize_language_tag
 from docutils.utils import smartquotes
+from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -199,6 +200,8 @@ def report_card(
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     entity = record.entity or _("Unnamed entity")
+    if record.logo:
+        result.append(_web_logo(record.logo, entity))
     title = nodes.paragraph(classes=["wsis-report-entity"])
     title += nodes.strong(entity, "", literal_text(entity))
     result.append(title)
@@ -217,6 +220,14 @@ def report_card(
     ]
     result.append(facts_node(rows, document, "wsis-report-fields"))
     return result
+
+
+def _web_logo(logo: str, entity: str) -> addnodes.only:
+    """The logo at the head of the card, on web pages only: the PDF and the Word document put
+    it on their title page. ``logo`` is relative to the source directory, as Sphinx's image
+    collector reads a leading ``/``, so the builder copies it like any image."""
+    image = nodes.image(uri=f"/{logo}", alt=entity, classes=["wsis-report-logo"])
+    return addnodes.only("", image, expr="html", classes=["wsis-report-logo"])
 
 
 def contact_card(record: ContactRecord, document: nodes.document) -> list[nodes.Node]:
