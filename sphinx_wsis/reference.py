@@ -50,7 +50,8 @@ _ASPECT_BODY = (
 _ASPECT_OPTIONS = {
     "action-line": OptionDoc(
         "The action line this aspect belongs to, when it is not written inside a "
-        "``wsis-action-line``.",
+        "``wsis-action-line``. Its title then names the action line (``Achievements (C7 "
+        "E-Health)``) in every output, since the text around it may be another line's.",
         accepts="an action-line code (``C3``, ``C7 E-Health``)",
     )
 }
