@@ -96,7 +96,7 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
             "indicators",
             (*who_columns, "indicator_id", "code", "name", "disaggregation", "kind", "year",
              "value", "unit", "multiplier", "normalised_value", "normalised_unit", "scope",
-             "geo", "status", "source", "source_url"),
+             "geo", "status", "source", "source_url", "note"),
             [row for i in s["indicators"] for row in _indicator_rows(i, who(i["report"]))],
         ),
         Table(
@@ -145,7 +145,7 @@ def _indicator_rows(i: dict[str, Any], who: tuple[Any, ...]) -> Iterator[tuple[A
         normalised = _scaled(value, multiplier)
         return (*who, i["id"], i["code"], i["name"], i["disaggregation"], kind, year, value,
                 i["unit"], multiplier, normalised, i["normalised_unit"], i["scope"], i["geo"],
-                i["status"], i["source"], i["source_url"])  # fmt: skip
+                i["status"], i["source"], i["source_url"], i.get("note"))  # fmt: skip
 
     yield row("value", i["year"], i["value"])
     for point in i.get("series") or []:

@@ -99,7 +99,8 @@ def _row(cells: Sequence[Any]) -> nodes.row:
     for cell in cells:
         entry = nodes.entry()
         if isinstance(cell, nodes.Node):
-            entry += cell if isinstance(cell, nodes.Body) else nodes.paragraph("", "", cell)
+            block = isinstance(cell, nodes.Body) and not isinstance(cell, nodes.Inline)
+            entry += cell if block else nodes.paragraph("", "", cell)  # a link is General too
         else:
             entry += nodes.paragraph("", "" if cell is None else str(cell))
         row += entry
