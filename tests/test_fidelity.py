@@ -662,3 +662,35 @@ def test_no_dataclass_field_redefines_a_field_of_its_base() -> None:
                 clashes += [f"{cls.__name__}.{name} ({base.__name__})" for name in own & inherited]
     assert len(_dataclasses()) > 10
     assert not clashes
+
+
+def test_every_indicator_field_is_a_need_field(built: Built) -> None:
+    """With sphinx-needs, an indicator's need carries what its card shows."""
+    out = built.out / "needs"
+    extensions = "myst_parser,sphinx_needs,sphinx_wsis"
+    result = sphinx_build("-q", "-b", "needs", "-D", f"extensions={extensions}", built.srcdir, out)
+    assert result.returncode == 0, result.stderr
+    document = json.loads((out / "needs.json").read_text("utf-8"))
+    needs = document["versions"][document["current_version"]]["needs"]
+    zqind, coded = needs["WSIS_IND_ZQIND"], needs["WSIS_IND_ZQCODED"]
+    assert zqind["title"] == "Zqindname" + TAIL
+    assert zqind["status"] == "in-progress"
+    assert {k: zqind[f"wsis_{k}"] for k in ("source", "source_url", "unit", "geo", "note")} == {
+        "source": "Zqsource Facts 2025" + TAIL,
+        "source_url": "https://zqsourceurl.example.org/facts",
+        "unit": "Zqunit" + TAIL,
+        "geo": "Zqgeoregion" + TAIL,
+        "note": "Zqnote" + TAIL,
+    }
+    assert (zqind["wsis_value"], zqind["wsis_baseline"], zqind["wsis_target"]) == (
+        12345.5,
+        1111.25,
+        99999.75,
+    )
+    assert coded["wsis_indicator_code"] == "17.8.1"
+    assert coded["wsis_disaggregation"] == "sex=female; area=rural"
+    assert needs["WSIS_IND_ZQSCALED_PEOPLE"]["wsis_unit_multiplier"] == "million"
+    story = needs["WSIS_STORY_ZQSTORY_ID"]
+    assert story["wsis_location"] == "Zqlocation" + TAIL
+    assert story["wsis_partners"] == ["Zqpartnerone", "Zqpartnertwo" + TAIL]
+    assert needs["WSIS_AL_C2"]["wsis_not_applicable"] == "Zqnotapplicable" + TAIL
