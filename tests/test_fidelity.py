@@ -28,7 +28,7 @@ from docx2python import docx2python
 
 import sphinx_wsis
 
-from .conftest import MYST_CONF, sphinx_build, write_project
+from .conftest import MYST_CONF, RST_CONF, sphinx_build, write_project
 from .test_cli import wsis
 from .test_pdf import tiny_png
 
@@ -694,3 +694,68 @@ def test_every_indicator_field_is_a_need_field(built: Built) -> None:
     assert story["wsis_location"] == "Zqlocation" + TAIL
     assert story["wsis_partners"] == ["Zqpartnerone", "Zqpartnertwo" + TAIL]
     assert needs["WSIS_AL_C2"]["wsis_not_applicable"] == "Zqnotapplicable" + TAIL
+
+
+# -- the rST twin of what this module found lost in MyST ----------------------------------------
+
+RST_INDEX = """\
+Report
+======
+
+.. wsis-report::
+   :entity: Rentity C:\\.x e\\-f g\\\\h
+   :stakeholder: academia
+   :logo: logo.png
+
+   Rintro with a footnote [#intro]_.
+
+   .. [#intro] Rintrofootnote text.
+
+.. wsis-action-line:: C1
+
+   .. wsis-achievements::
+
+      Rachievements [#aspect]_.
+
+      .. [#aspect] Raspectfootnote text.
+
+.. wsis-challenges::
+   :action-line: C7 E-Health
+
+   Rehealth text.
+
+.. wsis-success-story:: Rstory C:\\.x e\\-f g\\\\h
+   :action-lines: C1
+   :location: Rlocation C:\\.x e\\-f g\\\\h
+
+   Rstorybody.
+"""
+
+
+def test_rst_keeps_the_same_values(tmp_path: Path) -> None:
+    srcdir = write_project(tmp_path / "src", {"index.rst": RST_INDEX}, conf=RST_CONF)
+    (srcdir / "logo.png").write_bytes(tiny_png())
+    for builder in ("html", "wsis-json"):
+        result = sphinx_build("-q", "-b", builder, srcdir, tmp_path / builder)
+        assert result.returncode == 0, result.stderr
+    html = _html_text([tmp_path / "html" / "index.html"])
+    for shown in (
+        r"Rentity C:\.x e\-f g\\h",
+        r"Success story: Rstory C:\.x e\-f g\\h",
+        r"Rlocation C:\.x e\-f g\\h",
+        "Challenges (C7 E-Health) Rehealth text.",
+    ):
+        assert shown in html
+    assert 'class="wsis-report-logo" src="_images/logo.png"' in (
+        tmp_path / "html" / "index.html"
+    ).read_text("utf-8")
+    report = json.loads((tmp_path / "wsis-json" / "report.json").read_text("utf-8"))
+    assert report["report"]["paragraphs"] == [
+        "Rintro with a footnote [1].",
+        "[1] Rintrofootnote text.",
+    ]
+    lines = {line["code"]: line for line in report["action_lines"]}
+    assert lines["C1"]["aspects"]["achievements"]["paragraphs"] == [
+        "Rachievements [2].",
+        "[2] Raspectfootnote text.",
+    ]
