@@ -265,7 +265,7 @@ def story_header(
         (_("Action lines"), ", ".join(action_line_labels(record.action_lines, template)), ""),
         (_("Year"), str(record.year or ""), ""),
         (_("Location"), record.location, ""),
-        (_("Partners"), ", ".join(record.partners), ""),
+        (_("Partners"), names_text(record.partners), ""),
         (_("SDGs"), ", ".join(record.sdgs), ""),
         (_("More"), record.url, record.url),
     ]
@@ -304,6 +304,11 @@ def indicator_card(
         (_("Note"), record.note, ""),
     ]
     return [title, figure, facts_node(rows, document, "wsis-indicator-fields")]
+
+
+def names_text(names: list[str]) -> str:
+    """Names as one line: comma-separated, or semicolon-separated when a name holds a comma."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def dated(value: int | float | None, year: int | None, show: Callable[[Any], str]) -> str:

@@ -254,7 +254,7 @@ class StoryDirective(WsisDirective):
             title=title,
             action_lines=codes,
             year=self.value("year", option_values.year),
-            partners=self.value("partners", option_values.listing) or [],
+            partners=self.value("partners", option_values.names) or [],
             location=self.text_value("location"),
             url=self.value("url", option_values.url) or "",
             sdgs=self.value("sdgs", option_values.sdgs) or [],

@@ -162,7 +162,9 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             ),
             "year": OptionDoc("The year the story took place or began.", accepts=_YEAR),
             "partners": OptionDoc(
-                "Partners involved.", accepts="names separated by semicolons or commas"
+                "Partners involved.",
+                accepts="names separated by semicolons (``Ministry of Education, Science and "
+                "Technology; UNICEF``), or by commas when no name holds one",
             ),
             "location": OptionDoc("Where it took place."),
             "url": OptionDoc("A page with more about the story.", accepts=_URL),

@@ -120,7 +120,7 @@ Zqpriorities text.
 :id: zqstory-id
 :action-lines: C1, C3
 :year: 2019
-:partners: Zqpartnerone; Zqpartnertwo{TAIL}
+:partners: Zqpartnerone, Zqpartnerdept; Zqpartnertwo{TAIL}
 :location: Zqlocation{TAIL}
 :url: https://zqstoryurl.example.org/story
 :sdgs: 4, 9.c
@@ -296,7 +296,11 @@ SHOWN = [
     Shown("story :id:", "zqstory-id"),
     Shown("story :action-lines:", "C1, C3", {"json": '"action_lines": ["C1", "C3"]'}),
     Shown("story :year:", "2019"),
-    Shown("story :partners:", "Zqpartnerone, Zqpartnertwo" + TAIL, {"json": "Zqpartnertwo" + TAIL}),
+    Shown(
+        "story :partners:",
+        "Zqpartnerone, Zqpartnerdept; Zqpartnertwo" + TAIL,
+        {"json": '"partners": ["Zqpartnerone, Zqpartnerdept", "Zqpartnertwo'},
+    ),
     Shown("story :location:", "Zqlocation" + TAIL),
     Shown("story :url:", "https://zqstoryurl.example.org/story"),
     Shown("story :sdgs:", "4, 9.c", {"json": '"sdgs": ["4", "9.c"]'}),
@@ -529,7 +533,7 @@ def test_the_json_fields_hold_each_value_as_written(built: Built) -> None:
     }
     (story,) = report["stories"]
     assert story["title"] == "Zqstorytitle" + TAIL
-    assert story["partners"] == ["Zqpartnerone", "Zqpartnertwo" + TAIL]
+    assert story["partners"] == ["Zqpartnerone, Zqpartnerdept", "Zqpartnertwo" + TAIL]
     assert story["location"] == "Zqlocation" + TAIL
     assert story["url"] == "https://zqstoryurl.example.org/story"
     indicators = {i["id"]: i for i in report["indicators"]}
@@ -613,7 +617,7 @@ def test_the_stories_file_keeps_every_story_field(aggregated: Path) -> None:
     assert len(rows) == 2
     assert {k: rows[0][k] for k in ("title", "partners", "location", "url", "sdgs", "text")} == {
         "title": "Zqstorytitle" + TAIL,
-        "partners": "Zqpartnerone; Zqpartnertwo" + TAIL,
+        "partners": "Zqpartnerone, Zqpartnerdept; Zqpartnertwo" + TAIL,
         "location": "Zqlocation" + TAIL,
         "url": "https://zqstoryurl.example.org/story",
         "sdgs": "4; 9.c",
@@ -692,7 +696,7 @@ def test_every_indicator_field_is_a_need_field(built: Built) -> None:
     assert needs["WSIS_IND_ZQSCALED_PEOPLE"]["wsis_unit_multiplier"] == "million"
     story = needs["WSIS_STORY_ZQSTORY_ID"]
     assert story["wsis_location"] == "Zqlocation" + TAIL
-    assert story["wsis_partners"] == ["Zqpartnerone", "Zqpartnertwo" + TAIL]
+    assert story["wsis_partners"] == ["Zqpartnerone, Zqpartnerdept", "Zqpartnertwo" + TAIL]
     assert needs["WSIS_AL_C2"]["wsis_not_applicable"] == "Zqnotapplicable" + TAIL
 
 
