@@ -53,16 +53,23 @@ class ResolvedContent:
             for node_id in node["ids"]:
                 self.by_node_id[node_id] = text
         found: list[PageText] = []
-        for section in doctree.findall(nodes.section):
-            own = [child for child in section.children if _is_running_text(child)]
+        # the page's own text before its first heading (or of a page with none) comes first
+        for part in (doctree, *doctree.findall(nodes.section)):
+            own = [child for child in part.children if _is_running_text(child)]
+            if part is doctree:  # MyST writes every footnote here, read with its reference
+                own = [c for c in own if not isinstance(c, nodes.footnote | nodes.transition)]
             text = _with_footnotes(own, doctree)
             if not text:
                 continue
-            if any(isinstance(child, wsis_report) for child in section.children):
+            if any(isinstance(child, wsis_report) for child in part.children):
                 self.introduction = text  # the text under wsis-report: who reports
                 continue
-            title = section[0].astext() if isinstance(section[0], nodes.title) else ""
-            found.append(PageText(title, text, section.line or section[0].line or 0))
+            has_title = part is not doctree and isinstance(part[0], nodes.title)
+            title = part[0].astext() if has_title else ""
+            line = (
+                part.line or (own[0].line if own else 0) or (part[0].line if part.children else 0)
+            )
+            found.append(PageText(title, text, line or 0))
         self.pages[docname] = found
 
     def text_of(self, node_id: str, parsed: list[str]) -> list[str]:

@@ -207,6 +207,8 @@ Zqindbody comment.
 ::::
 """
 CONTACT = f"""\
+Zqbeforeheading note, above the title.
+
 # Contact
 
 :::{{wsis-contact}}
@@ -271,6 +273,7 @@ SHOWN = [
     Shown("only html", "Zqonlyhtml"),
     Shown("only latex", "Zqonlylatex"),
     Shown("included file", "Zqincluded paragraph from an include."),
+    Shown("text before a page's first heading", "Zqbeforeheading note, above the title."),
     Shown(
         "roles",
         "Roles: C1 The role of governments",
@@ -529,7 +532,7 @@ def test_the_json_fields_hold_each_value_as_written(built: Built) -> None:
         "phone": "+254 20 5550147",
         "address": "Zqaddress Street" + TAIL,
         "paragraphs": ["Zqcontactbody note."],
-        "defined_at": {"file": "contact.md", "line": 3},
+        "defined_at": {"file": "contact.md", "line": 5},
     }
     (story,) = report["stories"]
     assert story["title"] == "Zqstorytitle" + TAIL
