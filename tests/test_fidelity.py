@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import openpyxl
 import pytest
 from docx2python import docx2python
@@ -126,6 +127,10 @@ Zqpriorities text.
 :sdgs: 4, 9.c
 
 Zqstorybody text.
+
+| Zqstoryhead | Year |
+| --- | --- |
+| Zqstorycell | 2019 |
 :::
 ::::
 
@@ -308,6 +313,7 @@ SHOWN = [
     Shown("story :url:", "https://zqstoryurl.example.org/story"),
     Shown("story :sdgs:", "4, 9.c", {"json": '"sdgs": ["4", "9.c"]'}),
     Shown("story body", "Zqstorybody text."),
+    Shown("table in a story", "Zqstorycell"),
     # wsis-indicator
     Shown(
         "indicator name on its card",
@@ -624,7 +630,7 @@ def test_the_stories_file_keeps_every_story_field(aggregated: Path) -> None:
         "location": "Zqlocation" + TAIL,
         "url": "https://zqstoryurl.example.org/story",
         "sdgs": "4; 9.c",
-        "text": "Zqstorybody text.",
+        "text": "Zqstorybody text.\n\nZqstoryhead | Year\nZqstorycell | 2019",
     }
 
 
@@ -638,6 +644,19 @@ def test_the_synthesis_site_shows_each_indicator_source_link_and_note(aggregated
     for value in ("Zqstorytitle" + TAIL, "Zqlocation" + TAIL, "Zqpartnertwo" + TAIL):
         assert value in c1
     assert f"Zqachievements {BODY}." in c1
+    assert "Zqstoryhead Year Zqstorycell 2019" in c1  # the story's table, as a table
+
+
+def test_the_synthesis_is_valid_with_tables_in_the_text(aggregated: Path) -> None:
+    synthesis = json.loads((aggregated / "synthesis.json").read_text("utf-8"))
+    schema = json.loads(
+        (Path(sphinx_wsis.__file__).parent / "schemas" / "synthesis.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(synthesis, schema)
+    table = {
+        "table": {"header_rows": 1, "rows": [["Zqstoryhead", "Year"], ["Zqstorycell", "2019"]]}
+    }
+    assert synthesis["stories"][0]["paragraphs"] == ["Zqstorybody text.", table]
 
 
 # -- the bug class behind the lost :source: -----------------------------------------------------

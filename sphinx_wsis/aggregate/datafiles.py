@@ -106,7 +106,7 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
             [
                 (*who(st["report"]), st["slug"], st["title"], "; ".join(st["action_lines"]),
                  st["year"], "; ".join(st["partners"]), st["location"], st["url"],
-                 "; ".join(st["sdgs"]), "\n\n".join(st["paragraphs"]))
+                 "; ".join(st["sdgs"]), "\n\n".join(map(block_text, st["paragraphs"])))
                 for st in s["stories"]
             ],
         ),
@@ -129,6 +129,13 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
             [(r["source"], r["reason"]) for r in s["rejected"]],
         ),
     ]  # fmt: skip
+
+
+def block_text(paragraph: str | dict[str, Any]) -> str:
+    """A paragraph as one string (a table's rows as ``a | b`` lines), for CSV cells."""
+    if isinstance(paragraph, dict):
+        return "\n".join(" | ".join(row) for row in paragraph["table"]["rows"])
+    return paragraph
 
 
 def _count_of(s: dict[str, Any], stakeholder: str) -> int:
