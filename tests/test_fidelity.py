@@ -194,7 +194,7 @@ Zqindbody comment.
 :value: 2.5
 :unit: number
 :unit-multiplier: millions
-:year: 2022
+:year: 2022/23
 :source: Zqscaledsource
 :::
 
@@ -368,6 +368,11 @@ SHOWN = [
     Shown("indicator :disaggregation:", "sex: female · area: rural", {"json": '"sex": "female"'}),
     Shown("indicator :geo: countries", "Kenya, Uganda", {"json": '"area_codes": ["KEN", "UGA"]'}),
     Shown("indicator :unit-multiplier:", "2.5 million", {"json": '"unit_mult": 6'}),
+    Shown(
+        "indicator :year: as a fiscal year",
+        "(2022/23)",
+        {"json": '"year": 2022,', "text": "** (2022/23)"},
+    ),
     # wsis-chart, wsis-indicators, wsis-completeness
     Shown("chart title", "Zqcharttitle" + TAIL),
     Shown("chart :indicators:", "Line chart. Zqindname" + TAIL),
@@ -563,6 +568,8 @@ def test_the_json_fields_hold_each_value_as_written(built: Built) -> None:
     assert zero["value"] == 0 and zero["source"] == "Zqcodedsource"
     assert zero["dimensions"] == {"sex": "female", "area": "rural"}
     assert indicators["zqscaled-people"]["unit_mult"] == 6
+    assert indicators["zqscaled-people"]["year"] == 2022  # a fiscal year is its first year
+    assert indicators["zqscaled-people"]["time_period"] == "2022"
     lines = {line["code"]: line for line in report["action_lines"]}
     assert lines["C2"]["not_applicable"] == "Zqnotapplicable" + TAIL
     assert lines["C7.e-health"]["aspects"]["challenges"]["paragraphs"] == [
