@@ -664,6 +664,8 @@ def test_the_synthesis_is_valid_with_tables_in_the_text(aggregated: Path) -> Non
         "table": {"header_rows": 1, "rows": [["Zqstoryhead", "Year"], ["Zqstorycell", "2019"]]}
     }
     assert synthesis["stories"][0]["paragraphs"] == ["Zqstorybody text.", table]
+    comments = {i["id"]: i["paragraphs"] for i in synthesis["indicators"]}
+    assert comments["zqind"] == ["Zqindbody comment."]
 
 
 # -- the bug class behind the lost :source: -----------------------------------------------------
