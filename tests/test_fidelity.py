@@ -794,3 +794,20 @@ def test_rst_keeps_the_same_values(tmp_path: Path) -> None:
         "Rachievements [2].",
         "[2] Raspectfootnote text.",
     ]
+
+
+def test_a_word_round_trip_keeps_the_story_and_contact_fields(built: Built, tmp_path: Path) -> None:
+    """``sphinx-wsis import`` of the report's own DOCX reads back what the cards wrote (the
+    partners with their separators: a name holding a comma stays one name)."""
+    project = tmp_path / "again"
+    result = wsis("import", built.out / "wsis-docx" / "wsis20-report.docx", project)
+    assert result.returncode == 0, result.stderr
+    export = wsis("export", project, "-o", tmp_path / "again.json")
+    assert export.returncode in (0, 1), export.stderr
+    again = json.loads((tmp_path / "again.json").read_text("utf-8"))
+    first = built.report
+    assert again["contact"] == {**first["contact"], "defined_at": again["contact"]["defined_at"]}
+    story = again["stories"][0]  # then the scaffold's TODO stories for the other lines
+    fields = ("title", "year", "partners", "location", "url", "sdgs", "paragraphs")
+    assert {f: story[f] for f in fields} == {f: first["stories"][0][f] for f in fields}
+    assert again["report"]["entity"] == first["report"]["entity"]
