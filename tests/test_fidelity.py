@@ -17,6 +17,7 @@ import inspect
 import json
 import pkgutil
 import re
+import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -590,6 +591,9 @@ def test_the_logo_is_on_the_web_card_and_the_title_pages(built: Built) -> None:
     assert (built.out / "latex" / "wsis-logo.png").is_file()
     tex = built.text["tex"]
     assert tex.count("logo") == 3, "the logo is on the PDF title page, not again in the card"
+    with zipfile.ZipFile(built.out / "wsis-docx" / "wsis20-report.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert 0 <= body.find("<pic:pic") < body.find("Zqentity"), "the Word title page's logo"
 
 
 # -- the secretariat's side: sphinx-wsis aggregate ----------------------------------------------
