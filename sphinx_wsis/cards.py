@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .addresses import quote_outside_addresses
+from .backslashes import literal_text
 from .config import build_settings
 from .i18n import N_, _, format_value, shown_date
 from .nodes import wsis_facts
@@ -48,16 +49,6 @@ def facts_node(rows: list[Row], document: nodes.document, *classes: str) -> wsis
     ]
     values = "\n".join(text for _, text, _ in kept)
     return wsis_facts(values, values, rows=kept, classes=["wsis-fields", *classes])
-
-
-def literal_text(text: str) -> nodes.Text:
-    """A Text node of what the author wrote, for nodes made while the page is read.
-
-    SmartQuotes reads ``\\.`` ``\\-`` ``\\"`` ``\\\\`` in a text node as escapes and drops the
-    backslash; docutils stores a literal backslash null-escaped, which SmartQuotes keeps and
-    every writer (``astext``) shows as one backslash. Option values are literal text.
-    """
-    return nodes.Text(text.replace("\\", "\x00\\"))
 
 
 def _smart_quotes(document: nodes.document) -> Callable[[str], str]:
