@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """
     from . import (
         addresses,
+        backslashes,
         cards,
         catalogue,
         charts,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         latex,
         cards,
         addresses,
+        backslashes,
         directives,
         html,
         guards,

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.languages import normalize_language_tag
 from docutils.utils import smartquotes
+from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .addresses import quote_outside_addresses
+from .backslashes import literal_text
 from .config import build_settings
 from .i18n import N_, _, format_value, shown_date
 from .nodes import wsis_facts
@@ -67,7 +69,10 @@ def _smart_quotes(document: nodes.document) -> Callable[[str], str]:
         action = transform.config.smartquotes_action
 
         def quoter(text: str) -> str:
-            return "".join(smartquotes.educate_tokens([("plain", text)], action, language))
+            # SmartyPants reads ``\\`` ``\"`` ``\-`` ``\.`` as escapes and drops the backslash;
+            # a card's value is literal text, so every backslash is escaped to stay as written.
+            literal = text.replace("\\", "\\\\")
+            return "".join(smartquotes.educate_tokens([("plain", literal)], action, language))
 
     temp_data[_QUOTER] = quoter
     return quoter
@@ -185,9 +190,11 @@ def report_card(
     record: ReportRecord, template: Template, document: nodes.document
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
-    title = nodes.paragraph(classes=["wsis-report-entity"])
     entity = record.entity or _("Unnamed entity")
-    title += nodes.strong(entity, entity)
+    if record.logo:
+        result.append(_web_logo(record.logo, entity))
+    title = nodes.paragraph(classes=["wsis-report-entity"])
+    title += nodes.strong(entity, "", literal_text(entity))
     result.append(title)
     subtitle = _("%(review)s report %(period)s: %(template)s") % {
         "review": template.review,
@@ -204,6 +211,14 @@ def report_card(
     ]
     result.append(facts_node(rows, document, "wsis-report-fields"))
     return result
+
+
+def _web_logo(logo: str, entity: str) -> addnodes.only:
+    """The logo at the head of the card, on web pages only: the PDF and the Word document put
+    it on their title page. ``logo`` is relative to the source directory, as Sphinx's image
+    collector reads a leading ``/``, so the builder copies it like any image."""
+    image = nodes.image(uri=f"/{logo}", alt=entity, classes=["wsis-report-logo"])
+    return addnodes.only("", image, expr="html", classes=["wsis-report-logo"])
 
 
 def contact_card(record: ContactRecord, document: nodes.document) -> list[nodes.Node]:
@@ -228,7 +243,7 @@ def not_applicable_note(reason: str, template: Template, code: str | None) -> no
     else:
         label = str(_("Not applicable: "))
     note += nodes.strong(label, label)
-    note += nodes.Text(reason or _("no reason given"))
+    note += literal_text(reason or _("no reason given"))
     return note
 
 
@@ -236,12 +251,12 @@ def story_header(
     record: StoryRecord, template: Template, document: nodes.document
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-story-title"])
-    title += nodes.Text(_("Success story: %(title)s") % {"title": record.title})
+    title += literal_text(_("Success story: %(title)s") % {"title": record.title})
     rows: list[Row] = [
         (_("Action lines"), ", ".join(action_line_labels(record.action_lines, template)), ""),
         (_("Year"), str(record.year or ""), ""),
         (_("Location"), record.location, ""),
-        (_("Partners"), ", ".join(record.partners), ""),
+        (_("Partners"), names_text(record.partners), ""),
         (_("SDGs"), ", ".join(record.sdgs), ""),
         (_("More"), record.url, record.url),
     ]
@@ -252,14 +267,14 @@ def indicator_card(
     record: IndicatorRecord, template: Template, document: nodes.document, language: str = "en"
 ) -> list[nodes.Node]:
     title = nodes.rubric(classes=["wsis-indicator-title"])
-    title += nodes.Text(record.name)
+    title += literal_text(record.name)
     figure = nodes.paragraph(classes=["wsis-indicator-value"])
 
     def show(value: int | float | None) -> str:
         return format_value(value, record.unit, language, record.multiplier)
 
     value_text = show(record.value)
-    figure += nodes.strong(value_text, value_text)
+    figure += nodes.strong(value_text, "", literal_text(value_text))
     if record.year:
         figure += nodes.Text(f" ({record.year})")
     series = "; ".join(f"{y}: {show(v)}" for y, v in record.series)
@@ -280,6 +295,11 @@ def indicator_card(
         (_("Note"), record.note, ""),
     ]
     return [title, figure, facts_node(rows, document, "wsis-indicator-fields")]
+
+
+def names_text(names: list[str]) -> str:
+    """Names as one line: comma-separated, or semicolon-separated when a name holds a comma."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def dated(value: int | float | None, year: int | None, show: Callable[[Any], str]) -> str:

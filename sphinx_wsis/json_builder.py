@@ -359,7 +359,8 @@ def comparable_data(i: IndicatorRecord) -> dict[str, Any]:
         "unit_mult": unit_mult(i.multiplier),
         "dimensions": dict(i.dimensions),
         "area_codes": list(i.area_codes),
-        "time_period": str(i.year) if i.year else None,
+        # SDMX's year: a fiscal year (2024/25) is its first year, as in "year"
+        "time_period": str(int(i.year)) if i.year else None,
     }
 
 

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .nodes import RECORD_NODES, wsis_report, wsis_summary
-from .textify import TableText, paragraphs
+from .textify import TableText, footnote_text, paragraphs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,25 +49,60 @@ class ResolvedContent:
     def read(self, docname: str, doctree: nodes.document) -> None:
         """Collect one resolved page."""
         for node in doctree.findall(lambda n: isinstance(n, RECORD_NODES)):
-            text = paragraphs(_authored(node))
+            text = _with_footnotes(_authored(node), doctree)
             for node_id in node["ids"]:
                 self.by_node_id[node_id] = text
         found: list[PageText] = []
-        for section in doctree.findall(nodes.section):
-            own = [child for child in section.children if _is_running_text(child)]
-            text = paragraphs(own)
+        # the page's own text before its first heading (or of a page with none) comes first
+        for part in (doctree, *doctree.findall(nodes.section)):
+            own = [child for child in part.children if _is_running_text(child)]
+            if part is doctree:  # MyST writes every footnote here, read with its reference
+                own = [c for c in own if not isinstance(c, nodes.footnote | nodes.transition)]
+            text = _with_footnotes(own, doctree)
             if not text:
                 continue
-            if any(isinstance(child, wsis_report) for child in section.children):
+            if any(isinstance(child, wsis_report) for child in part.children):
                 self.introduction = text  # the text under wsis-report: who reports
                 continue
-            title = section[0].astext() if isinstance(section[0], nodes.title) else ""
-            found.append(PageText(title, text, section.line or section[0].line or 0))
+            has_title = part is not doctree and isinstance(part[0], nodes.title)
+            title = part[0].astext() if has_title else ""
+            line = (
+                part.line or (own[0].line if own else 0) or (part[0].line if part.children else 0)
+            )
+            found.append(PageText(title, text, line or 0))
         self.pages[docname] = found
 
     def text_of(self, node_id: str, parsed: list[str]) -> list[str]:
         """A record's text as the reader sees it (the parsed text if its page was not read)."""
         return self.by_node_id.get(node_id, parsed)
+
+
+def _with_footnotes(children: list[nodes.Node], doctree: nodes.document) -> list[str]:
+    """The children's paragraphs, then the text of each footnote they refer to that is written
+    elsewhere: MyST puts every footnote at the end of the page, outside any section or block."""
+    text = paragraphs(children)
+    inside = {id(n) for child in children for n in child.findall(nodes.footnote)}
+    seen: set[str] = set()
+    for child in children:
+        for reference in child.findall(nodes.footnote_reference):
+            refid = reference.get("refid", "")
+            footnote = doctree.ids.get(refid)
+            if refid in seen or not isinstance(footnote, nodes.footnote):
+                continue
+            seen.add(refid)
+            if id(footnote) not in inside and not _inside_record(footnote):
+                text.append(footnote_text(footnote))
+    return text
+
+
+def _inside_record(node: nodes.Node) -> bool:
+    """Whether a footnote is a block's own text (kept by that block, not its referrer)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, RECORD_NODES):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _authored(node: nodes.Element) -> list[nodes.Node]:

@@ -79,6 +79,14 @@ FIELDS: dict[str, tuple[dict[str, Any], bool, str]] = {
     "wsis_target_year": (_YEAR, True, "The year of an indicator's target"),
     "wsis_scope": (_TEXT, False, "An indicator's scope (global … organisational)"),
     "wsis_geo": (_TEXT, False, "The place an indicator's value is about"),
+    "wsis_indicator_code": (_TEXT, False, "An indicator's catalogue code (17.8.1, i271)"),
+    "wsis_disaggregation": (_TEXT, False, "The breakdown of an indicator's value (sex=female)"),
+    "wsis_unit_multiplier": (
+        _TEXT,
+        False,
+        "The scale of an indicator's numbers (thousand, million …)",
+    ),
+    "wsis_note": (_TEXT, False, "The note printed with an indicator's value"),
 }
 
 #: link type → how it is declared in ``needs_links``: each is derived from the codes.
@@ -214,6 +222,10 @@ def need_data(app: Sphinx, record: Record) -> tuple[str, str, str, dict[str, Any
                 "wsis_target_year": _plain_year(record.target_year),
                 "wsis_scope": record.scope,
                 "wsis_geo": record.geo,
+                "wsis_indicator_code": record.code,
+                "wsis_disaggregation": "; ".join(f"{k}={v}" for k, v in record.dimensions),
+                "wsis_unit_multiplier": record.multiplier,
+                "wsis_note": record.note,
                 "status": record.status or None,
             },
         )

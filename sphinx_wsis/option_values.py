@@ -331,6 +331,13 @@ def listing(raw: str) -> list[str]:
     return [item for item in (text(i) for i in re.split(r"[;,]", raw or "")) if item]
 
 
+def names(raw: str) -> list[str]:
+    """Names separated by semicolons, or by commas when there is no semicolon: in
+    ``Ministry of Education, Science and Technology; UNICEF`` the comma is part of a name."""
+    separator = ";" if ";" in (raw or "") else ","
+    return [item for item in (text(i) for i in (raw or "").split(separator)) if item]
+
+
 def sdgs(raw: str) -> list[str]:
     items = [i.removeprefix("SDG").strip() for i in listing(raw)]
     for item in items:

@@ -208,6 +208,9 @@ class AspectDirective(WsisDirective):
             )
         node = wsis_aspect(classes=["wsis-aspect", f"wsis-aspect-{option_values.slug(key)}"])
         title = aspect.title if aspect else key
+        line = self.template.action_line(code) if code else None
+        if line and self.placed_by_option():
+            title = f"{title} ({line.label})"  # the page around it may be another line's
         node += nodes.rubric(title, title, classes=["wsis-aspect-title"])
         record = AspectRecord(self.env.docname, self.lineno, "", code=code or "", aspect=key)
         self.add_body(record, node)
@@ -215,6 +218,12 @@ class AspectDirective(WsisDirective):
             record.node_id = self.anchor(node, f"wsis-{option_values.slug(code)}", key)
             self.record("aspects", record, node)
         return [node]
+
+    def placed_by_option(self) -> bool:
+        """Whether only ``:action-line:`` says where this aspect belongs (it is written outside
+        any ``wsis-action-line``), so its title must name the action line."""
+        stack = self.env.temp_data.get(ACTION_LINE_STACK, [])
+        return not stack and bool(self.options.get("action-line"))
 
 
 def aspect_directive_class(key: str) -> type[AspectDirective]:
@@ -245,7 +254,7 @@ class StoryDirective(WsisDirective):
             title=title,
             action_lines=codes,
             year=self.value("year", option_values.year),
-            partners=self.value("partners", option_values.listing) or [],
+            partners=self.value("partners", option_values.names) or [],
             location=self.text_value("location"),
             url=self.value("url", option_values.url) or "",
             sdgs=self.value("sdgs", option_values.sdgs) or [],

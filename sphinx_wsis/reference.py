@@ -50,7 +50,8 @@ _ASPECT_BODY = (
 _ASPECT_OPTIONS = {
     "action-line": OptionDoc(
         "The action line this aspect belongs to, when it is not written inside a "
-        "``wsis-action-line``.",
+        "``wsis-action-line``. Its title then names the action line (``Achievements (C7 "
+        "E-Health)``) in every output, since the text around it may be another line's.",
         accepts="an action-line code (``C3``, ``C7 E-Health``)",
     )
 }
@@ -161,7 +162,9 @@ DIRECTIVE_DOCS: dict[str, DirectiveDoc] = {
             ),
             "year": OptionDoc("The year the story took place or began.", accepts=_YEAR),
             "partners": OptionDoc(
-                "Partners involved.", accepts="names separated by semicolons or commas"
+                "Partners involved.",
+                accepts="names separated by semicolons (``Ministry of Education, Science and "
+                "Technology; UNICEF``), or by commas when no name holds one",
             ),
             "location": OptionDoc("Where it took place."),
             "url": OptionDoc("A page with more about the story.", accepts=_URL),

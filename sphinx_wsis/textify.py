@@ -57,6 +57,8 @@ def _collect(node: nodes.Node, out: list[str]) -> None:
         return
     if isinstance(node, _BLOCKS):
         out.append(inline_text(node))
+    elif isinstance(node, nodes.footnote | nodes.citation):
+        out.append(footnote_text(node))
     elif isinstance(node, nodes.literal_block | nodes.doctest_block | nodes.math_block):
         out.append(node.astext().strip())
     elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
@@ -80,6 +82,14 @@ def _collect(node: nodes.Node, out: list[str]) -> None:
     elif isinstance(node, nodes.Element):
         for child in node.children:
             _collect(child, out)
+
+
+def footnote_text(node: nodes.footnote | nodes.citation) -> str:
+    """A footnote as one paragraph, ``[label] text``, the label as its reference shows it."""
+    label = next(iter(node.findall(nodes.label)), None)
+    body = paragraphs(child for child in node.children if not isinstance(child, nodes.label))
+    text = " ".join(body)
+    return f"[{label.astext()}] {text}" if label is not None else text
 
 
 def inline_text(node: nodes.Node) -> str:

@@ -91,7 +91,7 @@ def _fonts(labels: list[str]) -> list[str]:
 def _draw(plt: Any, points: list[tuple[Any, str, str]], units: list[str]) -> Any:
     unit = " / ".join(units)
     labels = [_short(p[1]) for p in points] if len(points) <= MAX_BARS else []
-    plt.rcParams["font.family"] = _fonts(labels)
+    plt.rcParams["font.family"] = _fonts([*labels, unit])  # the axis shows the unit as written
     if labels:
         figure, axes = plt.subplots(figsize=(7, 0.6 + 0.22 * len(points)))
         axes.barh(range(len(points)), [p[0] for p in points], color="#1f6f8b")

@@ -96,7 +96,7 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
             "indicators",
             (*who_columns, "indicator_id", "code", "name", "disaggregation", "kind", "year",
              "value", "unit", "multiplier", "normalised_value", "normalised_unit", "scope",
-             "geo", "status", "source", "source_url"),
+             "geo", "status", "source", "source_url", "note"),
             [row for i in s["indicators"] for row in _indicator_rows(i, who(i["report"]))],
         ),
         Table(
@@ -106,7 +106,7 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
             [
                 (*who(st["report"]), st["slug"], st["title"], "; ".join(st["action_lines"]),
                  st["year"], "; ".join(st["partners"]), st["location"], st["url"],
-                 "; ".join(st["sdgs"]), "\n\n".join(st["paragraphs"]))
+                 "; ".join(st["sdgs"]), "\n\n".join(map(block_text, st["paragraphs"])))
                 for st in s["stories"]
             ],
         ),
@@ -131,6 +131,13 @@ def build_tables(s: dict[str, Any]) -> list[Table]:
     ]  # fmt: skip
 
 
+def block_text(paragraph: str | dict[str, Any]) -> str:
+    """A paragraph as one string (a table's rows as ``a | b`` lines), for CSV cells."""
+    if isinstance(paragraph, dict):
+        return "\n".join(" | ".join(row) for row in paragraph["table"]["rows"])
+    return paragraph
+
+
 def _count_of(s: dict[str, Any], stakeholder: str) -> int:
     for entry in s["overview"]["by_stakeholder"]:
         if entry["key"] == stakeholder:
@@ -145,7 +152,7 @@ def _indicator_rows(i: dict[str, Any], who: tuple[Any, ...]) -> Iterator[tuple[A
         normalised = _scaled(value, multiplier)
         return (*who, i["id"], i["code"], i["name"], i["disaggregation"], kind, year, value,
                 i["unit"], multiplier, normalised, i["normalised_unit"], i["scope"], i["geo"],
-                i["status"], i["source"], i["source_url"])  # fmt: skip
+                i["status"], i["source"], i["source_url"], i.get("note"))  # fmt: skip
 
     yield row("value", i["year"], i["value"])
     for point in i.get("series") or []:

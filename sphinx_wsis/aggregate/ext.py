@@ -54,10 +54,14 @@ def synthesis_of(directive: SphinxDirective) -> dict[str, Any]:
 # -- node helpers --------------------------------------------------------------------------------
 
 
-def text_nodes(paragraphs: Iterable[str]) -> list[nodes.Node]:
-    """A report's paragraphs as nodes: lists as lists, line breaks kept, nothing parsed."""
+def text_nodes(paragraphs: Iterable[str | dict[str, Any]]) -> list[nodes.Node]:
+    """A report's paragraphs as nodes: lists as lists, tables as tables, line breaks kept,
+    nothing parsed."""
     result: list[nodes.Node] = []
     for paragraph in paragraphs:
+        if isinstance(paragraph, dict):
+            result.append(_block_table(paragraph["table"]))
+            continue
         lines = paragraph.split("\n")
         if len(lines) == 1:
             result.append(nodes.paragraph("", paragraph))
@@ -72,6 +76,20 @@ def text_nodes(paragraphs: Iterable[str]) -> list[nodes.Node]:
                 block += nodes.line("", line)
             result.append(block)
     return result
+
+
+def _block_table(block: dict[str, Any]) -> nodes.table:
+    """A table of a report's text (``{"header_rows": n, "rows": [[cell, …], …]}``)."""
+    rows = block["rows"]
+    width = max((len(row) for row in rows), default=1) or 1
+    group = nodes.tgroup(cols=width)
+    group += [nodes.colspec(colwidth=1) for _ in range(width)]
+    header, body = rows[: block["header_rows"]], rows[block["header_rows"] :]
+    for part, part_rows in ((nodes.thead(), header), (nodes.tbody(), body)):
+        if part_rows:
+            part += [_row([*row, *[""] * (width - len(row))]) for row in part_rows]
+            group += part
+    return nodes.table("", group, classes=["wsis-synthesis-text-table"])
 
 
 def table(
@@ -99,7 +117,8 @@ def _row(cells: Sequence[Any]) -> nodes.row:
     for cell in cells:
         entry = nodes.entry()
         if isinstance(cell, nodes.Node):
-            entry += cell if isinstance(cell, nodes.Body) else nodes.paragraph("", "", cell)
+            block = isinstance(cell, nodes.Body) and not isinstance(cell, nodes.Inline)
+            entry += cell if block else nodes.paragraph("", "", cell)  # a link is General too
         else:
             entry += nodes.paragraph("", "" if cell is None else str(cell))
         row += entry

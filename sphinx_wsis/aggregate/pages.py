@@ -183,7 +183,8 @@ class Indicators(SynthesisDirective):
                         ind.get("year") or "",
                         f"{ind['value']} {ind['unit'] or ''}".strip(),
                         "" if normalised is None else f"{normalised:,} {ind['normalised_unit']}",
-                        ind.get("source") or "",
+                        _source(ind),
+                        ind.get("note") or "",
                     )
                 )
             children: list[nodes.Node] = [
@@ -195,11 +196,17 @@ class Indicators(SynthesisDirective):
                     nodes.image(uri=f"/{CHARTS_DIR}/group-{index}.*", alt=title, width="100%")
                 )
             children.append(
-                table(("Organization", "Type", "Where", "Year", "Value", "Normalised", "Source"),
-                      rows)
+                table(("Organization", "Type", "Where", "Year", "Value", "Normalised", "Source",
+                       "Note"), rows)
             )  # fmt: skip
             result.append(section(title, f"indicator-group-{index}", *children))
         return result or [nodes.paragraph("", "No report gives an indicator.")]
+
+
+def _source(indicator: dict[str, Any]) -> nodes.Node | str:
+    """Where a figure comes from, linked to its address (validated ``http(s)`` on input)."""
+    source, url = indicator.get("source") or "", indicator.get("source_url")
+    return nodes.reference("", source or url, refuri=url) if url else source
 
 
 class CrossCutting(SynthesisDirective):

@@ -339,6 +339,7 @@ def _indicator(rid: str, indicator: dict[str, Any]) -> dict[str, Any]:
         "defined_at",
     )
     result.update({key: indicator.get(key) for key in keys})
+    result["paragraphs"] = indicator.get("paragraphs") or []  # the author's comment on it
     return result
 
 

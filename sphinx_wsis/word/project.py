@@ -214,7 +214,7 @@ class _PageWriter:
         options = {
             "year": facts.get("year", "") if facts.get("year", "").isdigit() else "",
             "location": facts.get("location", ""),
-            "partners": facts.get("partners", "").replace(",", ";"),
+            "partners": facts.get("partners", ""),  # the card's own separators (names())
             "sdgs": facts.get("sdgs", ""),
             "url": facts.get("more-url") or facts.get("more", ""),
         }
