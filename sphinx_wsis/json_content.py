@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .nodes import RECORD_NODES, wsis_report, wsis_summary
+from .nodes import RECORD_NODES, has_ancestor, wsis_report, wsis_summary
 from .textify import TableText, footnote_text, paragraphs
 
 if TYPE_CHECKING:
@@ -90,19 +90,9 @@ def _with_footnotes(children: list[nodes.Node], doctree: nodes.document) -> list
             if refid in seen or not isinstance(footnote, nodes.footnote):
                 continue
             seen.add(refid)
-            if id(footnote) not in inside and not _inside_record(footnote):
+            if id(footnote) not in inside and not has_ancestor(footnote, RECORD_NODES):
                 text.append(footnote_text(footnote))
     return text
-
-
-def _inside_record(node: nodes.Node) -> bool:
-    """Whether a footnote is a block's own text (kept by that block, not its referrer)."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, RECORD_NODES):
-            return True
-        parent = parent.parent
-    return False
 
 
 def _authored(node: nodes.Element) -> list[nodes.Node]:

@@ -20,6 +20,8 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from .nodes import has_ancestor
+
 #: tokens shorter than this are left to TeX's own hyphenation
 LONG_TOKEN = 20
 #: the longest run of characters without a break opportunity inside a long token
@@ -71,10 +73,10 @@ def prepare(node: nodes.Element) -> None:
         parent = parent.parent
     node[_DONE] = True
     for table in list(node.findall(nodes.table)):
-        if not _inside(table, _NO_LONGTABLE):
+        if not has_ancestor(table, _NO_LONGTABLE):
             breakable_table(table)
     for text in list(node.findall(nodes.Text)):
-        if len(text) >= LONG_TOKEN and not _inside(text, _KEEP):
+        if len(text) >= LONG_TOKEN and not has_ancestor(text, _KEEP):
             _split_text(text)
 
 
@@ -107,15 +109,6 @@ def breakable_table(table: nodes.table) -> None:
     for colspec, low, more in zip(colspecs, minimum, extra, strict=True):
         colspec["colwidth"] = low + round(spare * more / total_extra)
     table["classes"].append("colwidths-given")
-
-
-def _inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, kinds):
-            return True
-        parent = parent.parent
-    return False
 
 
 def _split_text(text: nodes.Text) -> None:

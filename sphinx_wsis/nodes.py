@@ -87,3 +87,13 @@ RECORD_NODES = (
     wsis_indicator,
 )
 ALL_NODES = (*RECORD_NODES, wsis_summary, wsis_chart)
+
+
+def has_ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> bool:
+    """Whether one of ``node``'s ancestors is of one of ``kinds``."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parent
+    return False

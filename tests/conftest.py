@@ -103,6 +103,19 @@ def _without_colour(args: list[str]) -> list[str]:
     return [*args, "--no-color"] if args[:1] == ["-M"] else ["--no-color", *args]
 
 
+def script_check(name: str) -> str:
+    """Run ``scripts/<name> --check`` (a generated file is what its sources give) and return
+    what it printed; fails with the script's own message when the file is out of date."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def sphinx_build(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real ``sphinx-build`` command line, as CI does."""
     return subprocess.run(

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sphinx_wsis import cldr_numbers, i18n, template_titles
 from sphinx_wsis.template import load_template, resolve_template
 
-from .conftest import ROOT, write_project
+from .conftest import ROOT, script_check, write_project
 
 LOCALE = ROOT / "sphinx_wsis" / "locale"
 POT = LOCALE / "sphinx_wsis.pot"
@@ -199,13 +199,7 @@ def test_catalog_headers_name_the_language_and_its_plural_rule(directory, nplura
 
 def test_compiled_catalogs_match_their_sources():
     """``update-translations --check``: every .mo is compiled from its .po, nothing untranslated."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "update-translations"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    script_check("update-translations")
 
 
 def test_the_catalog_holds_exactly_the_messages_the_code_prints(tmp_path):
@@ -427,14 +421,7 @@ def test_amounts_in_us_dollars_carry_the_iso_code():
 def test_number_data_file_is_what_babel_gives():
     """``data/numbers.json`` equals what ``scripts/update-numbers`` copies from the pinned
     Babel, so the entries Babel formats with are CLDR's as Babel ships them."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "update-numbers"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "is up to date" in result.stdout
+    assert "is up to date" in script_check("update-numbers")
 
 
 def _every_format(value: int | float | Decimal, language: str | None) -> tuple[str, ...]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -17,7 +15,7 @@ from sphinx_wsis import charts, geo
 from sphinx_wsis.catalogue import builtin_catalogue, load_catalogue
 from sphinx_wsis.json_builder import SCHEMA_PATH
 from sphinx_wsis.template import resolve_template
-from tests.conftest import MYST_CONF, ROOT, sphinx_build, write_project
+from tests.conftest import MYST_CONF, script_check, sphinx_build, write_project
 
 REPORT = """\
 # Report
@@ -323,14 +321,7 @@ def test_country_names_in_every_un_language() -> None:
 def test_country_names_file_is_what_pycountry_gives() -> None:
     """``data/countries.json`` equals what ``scripts/update-countries`` makes from the pinned
     pycountry, so the names a report matches and shows cannot drift from ISO's."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "update-countries"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "is up to date" in result.stdout
+    assert "is up to date" in script_check("update-countries")
 
 
 # -- charts --------------------------------------------------------------------------------

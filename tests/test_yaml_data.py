@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
 from sphinx_wsis import yaml_data
 
-from .conftest import ROOT
+from .conftest import ROOT, script_check
 
 PACKAGE = ROOT / "sphinx_wsis"
 STORED = [
@@ -33,14 +31,7 @@ def same(a: Any, b: Any) -> bool:
 
 def test_stored_parses_are_what_pyyaml_gives():
     """``update-parsed-yaml --check``: one file per package document, none left over."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "update-parsed-yaml"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "is up to date (3 documents)" in result.stdout
+    assert "is up to date (3 documents)" in script_check("update-parsed-yaml")
 
 
 @pytest.mark.parametrize("path", STORED, ids=lambda p: p.name)
