@@ -35,11 +35,9 @@ INJECTED = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script> **b*
 
 @pytest.fixture(scope="module")
 def example_document() -> dict[str, Any]:
-    from sphinx.util.docutils import docutils_namespace
-
     from sphinx_wsis.cli.sphinx_run import run_sphinx
 
-    with docutils_namespace(), run_sphinx(EXAMPLE, "wsis-json") as run:
+    with run_sphinx(EXAMPLE, "wsis-json") as run:
         return json.loads((run.outdir / "report.json").read_text("utf-8"))
 
 

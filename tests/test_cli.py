@@ -661,3 +661,37 @@ def test_help_and_printing_a_verdict_import_no_docutils_sphinx_app_matplotlib_or
         helped = subprocess.run([sys.executable, "-c", program], capture_output=True,
                                 text=True, env=environ, check=False)  # fmt: skip
         assert "Usage: " in helped.stdout and helped.stdout.rstrip().endswith("[]"), helped
+
+
+def test_check_freezes_what_it_loaded_only_when_its_process_ends_with_it(tmp_path: Path) -> None:
+    """The console script keeps Sphinx and the extensions out of the garbage collector's
+    sight while the pages are read; a command run in-process (click's runner, a tool
+    embedding the command line) leaves the collector as it was, so its builds can be freed."""
+    import gc
+
+    from click.testing import CliRunner
+
+    from sphinx_wsis.cli import cli
+
+    project = init(tmp_path)
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+        "from sphinx_wsis.cli import main\n"
+        "sys.argv = ['sphinx-wsis', 'check', sys.argv[1]]\n"
+        "main()\n"
+    )
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(project)],
+        capture_output=True, text=True, env=environ, check=False,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr  # a fresh scaffold has gaps
+    frozen = int(re.search(r"frozen (\d+)", run.stderr).group(1))  # type: ignore[union-attr]
+    assert frozen > 10_000
+
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 1, result.output
+    assert "Incomplete: 0 of 77 parts complete" in result.output
+    assert gc.get_freeze_count() == before

@@ -132,13 +132,11 @@ def build_project(project: str, target: str) -> str | None:
 
     Runs in a worker process: arguments and result are plain strings.
     """
-    from sphinx.util.docutils import docutils_namespace
-
     from ..cli.errors import ProjectError
     from ..cli.sphinx_run import run_sphinx
 
     try:
-        with docutils_namespace(), run_sphinx(Path(project), "wsis-json") as run:
+        with run_sphinx(Path(project), "wsis-json") as run:
             written = run.outdir / REPORT_FILE
             if not written.is_file():
                 return "the wsis-json builder wrote no report.json"

@@ -40,6 +40,11 @@ for command in (
     cli.add_command(command)
 
 
+#: Set in the click context's ``obj`` by the console script, whose process ends with the command.
+ENDS_PROCESS = "ends-process"
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="sphinx-wsis")
+    """Console-script entry point: the process ends with the command (see
+    :func:`.sphinx_run.command_ends_process`)."""
+    cli(prog_name="sphinx-wsis", obj={ENDS_PROCESS: True})

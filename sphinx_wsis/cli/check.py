@@ -52,12 +52,18 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
     The project is read as sphinx-build reads it, into a temporary directory: nothing is
     written into the project. Prints the completeness matrix and every gap with file:line.
     """
-    from .sphinx_run import run_sphinx
+    from .sphinx_run import command_ends_process, run_sphinx
     from .verdict import CheckReport
 
     with (
         progress("Checking the report") as update,
-        run_sphinx(directory, "dummy", parallel=jobs, progress=update) as run,
+        run_sphinx(
+            directory,
+            "dummy",
+            parallel=jobs,
+            progress=update,
+            last_in_process=command_ends_process(),
+        ) as run,
     ):
         report = CheckReport.from_run(run)
     with open_output(output) as stream:

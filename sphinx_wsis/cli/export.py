@@ -38,12 +38,18 @@ def export(directory: Path, output: Path, jobs: int) -> None:
     against sphinx_wsis/schemas/report.schema.json. It is written even while the report has
     gaps; the exit status then is 1.
     """
-    from .sphinx_run import run_sphinx
+    from .sphinx_run import command_ends_process, run_sphinx
     from .verdict import CheckReport
 
     with (
         progress("Exporting the report") as update,
-        run_sphinx(directory, "wsis-json", parallel=jobs, progress=update) as run,
+        run_sphinx(
+            directory,
+            "wsis-json",
+            parallel=jobs,
+            progress=update,
+            last_in_process=command_ends_process(),
+        ) as run,
     ):
         written = run.outdir / "report.json"
         if not written.is_file():
