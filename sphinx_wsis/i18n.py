@@ -101,10 +101,14 @@ def is_rtl(language: str | None) -> bool:
 # -- numbers, amounts, dates -------------------------------------------------------------------
 
 
+def _babel_tag(language: str | None) -> str:
+    """Sphinx's ``language`` as a Babel locale tag: ``fr-CA`` → ``fr_CA``."""
+    return (language or DEFAULT_LANGUAGE).strip().replace("-", "_") or DEFAULT_LANGUAGE
+
+
 def babel_locale(language: str | None) -> Locale:
     """The Babel locale for Sphinx's ``language`` (region kept when Babel knows it)."""
-    tag = (language or DEFAULT_LANGUAGE).strip().replace("-", "_") or DEFAULT_LANGUAGE
-    for candidate in (tag, report_language(language)):
+    for candidate in (_babel_tag(language), report_language(language)):
         try:
             return Locale.parse(candidate)
         except (ValueError, UnknownLocaleError):
@@ -142,8 +146,7 @@ def _with_numbers(language: str | None, format_with: Callable[[Locale], str]) ->
     from Babel's own locale."""
     from .cldr_numbers import numbers_locale
 
-    tag = (language or DEFAULT_LANGUAGE).strip().replace("-", "_") or DEFAULT_LANGUAGE
-    numbers = numbers_locale(tag)
+    numbers = numbers_locale(_babel_tag(language))
     if numbers is not None:
         try:
             return format_with(numbers)
