@@ -172,27 +172,27 @@ def _closest(folded: str) -> str | None:
     size = len(folded)
     ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
     lengths = [
-        (length, found)
-        for length, found in _names_by_length().items()
+        (length, group)
+        for length, group in _names_by_length().items()
         if size * ratio <= length <= size / ratio
     ]
     if folded.isascii():
         letters = folded.encode()
-        names = [
-            name
-            for length, found in lengths
-            for name, encoded in found
-            if 2.0 * (len(encoded) - len(encoded.translate(None, letters))) / (size + length)
-            >= SUGGEST_CUTOFF
-        ]
+
+        def letters_found(name: str, encoded: bytes) -> int:
+            return len(encoded) - len(encoded.translate(None, letters))
     else:
         others = str.maketrans("", "", folded)
-        names = [
-            name
-            for length, found in lengths
-            for name, _ in found
-            if 2.0 * (length - len(name.translate(others))) / (size + length) >= SUGGEST_CUTOFF
-        ]
+
+        def letters_found(name: str, encoded: bytes) -> int:
+            return len(name) - len(name.translate(others))
+
+    names = [
+        name
+        for length, group in lengths
+        for name, encoded in group
+        if 2.0 * letters_found(name, encoded) / (size + length) >= SUGGEST_CUTOFF
+    ]
     close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     if not close:
         return None
