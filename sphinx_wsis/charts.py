@@ -38,16 +38,6 @@ FORMATS = ("svg", "pdf", "png")
 CACHE_DIR = "wsis-charts"
 #: How many charts this process has drawn (not taken from the cache): benchmarks and tests.
 DRAWN = {"count": 0}
-#: What this module offers from :mod:`.chart_layout`, loaded when first asked for.
-_FROM_LAYOUT = frozenset({"ChartSpec", "Series", "chart_label", "describe"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FROM_LAYOUT:
-        from . import chart_layout
-
-        return getattr(chart_layout, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- from records to a spec ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_wsis import charts
+from sphinx_wsis import chart_layout
 from sphinx_wsis.chart_layout import describe, nice_ticks, value_axis, year_axis
 from sphinx_wsis.chart_svg import svg_chart, text_width, wrap
 from tests.conftest import MYST_CONF, ROOT, write_project
@@ -77,21 +77,21 @@ def point_titles(root: ET.Element) -> list[str]:
     ]
 
 
-def spec(kind: str = "line", language: str = "en", title: str = "Access") -> charts.ChartSpec:
-    return charts.ChartSpec(
+def spec(kind: str = "line", language: str = "en", title: str = "Access") -> chart_layout.ChartSpec:
+    return chart_layout.ChartSpec(
         title,
         kind,
         language,
         "%",
         [
-            charts.Series(
+            chart_layout.Series(
                 "Total",
                 [(2020, 40.0), (2022, 47.5), (2024, 55.0)],
                 (2020, 40.0),
                 (2030, 80.0),
                 "percent",
             ),
-            charts.Series("Women", [(2020, 30.0), (2024, 50.0)], None, None, "percent"),
+            chart_layout.Series("Women", [(2020, 30.0), (2024, 50.0)], None, None, "percent"),
         ],
     )
 
@@ -274,8 +274,8 @@ def test_value_ticks_are_round(low: float, high: float, ticks: list[float]) -> N
 
 
 def test_the_axes_start_at_zero_and_thin_out_many_years() -> None:
-    chart = charts.ChartSpec("T", "bar", "es", "", [
-        charts.Series("S", [(2000 + y, 1000.0 + y) for y in range(0, 25)]),
+    chart = chart_layout.ChartSpec("T", "bar", "es", "", [
+        chart_layout.Series("S", [(2000 + y, 1000.0 + y) for y in range(0, 25)]),
     ])  # fmt: skip
     values = value_axis(chart)
     assert values.low == 0 and values.labels[-1] == "1.200"  # in Spanish
@@ -323,11 +323,11 @@ def test_every_text_of_a_chart_fits_its_canvas_in_the_browser(
             "Women",
         ),
     }[language]
-    chart = charts.ChartSpec(names[0] * 2, "line", language, "%", [
-        charts.Series(names[0], [(2005, 10.0), (2015, 44.5), (2025, 74.0)],
+    chart = chart_layout.ChartSpec(names[0] * 2, "line", language, "%", [
+        chart_layout.Series(names[0], [(2005, 10.0), (2015, 44.5), (2025, 74.0)],
                       (2005, 10.0), (2030, 99.0), "percent"),
-        charts.Series(names[1], [(2005, 8.0), (2025, 71.0)], None, None, "percent"),
-        charts.Series(f"{names[1]} (2)", [(2010, 20.0), (2020, 60.0)], None, None, "percent"),
+        chart_layout.Series(names[1], [(2005, 8.0), (2025, 71.0)], None, None, "percent"),
+        chart_layout.Series(f"{names[1]} (2)", [(2010, 20.0), (2020, 60.0)], None, None, "percent"),
     ])  # fmt: skip
     path = tmp_path / "chart.svg"
     path.write_bytes(svg_chart(chart))

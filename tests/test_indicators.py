@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from sphinx_wsis import charts, geo
+from sphinx_wsis import chart_layout, charts, geo
 from sphinx_wsis.catalogue import builtin_catalogue, load_catalogue
 from sphinx_wsis.json_builder import SCHEMA_PATH
 from sphinx_wsis.template import resolve_template
@@ -410,12 +410,12 @@ def test_a_chart_of_unknown_indicators_warns(build, tmp_path: Path) -> None:
 
 
 def test_render_chart_is_reproducible_in_every_format() -> None:
-    spec = charts.ChartSpec(
+    spec = chart_layout.ChartSpec(
         "Доступ",
         "line",
         "ru",
         "%",
-        [charts.Series("Total", [(2020, 40.0), (2024, 55.0)], (2020, 40.0), (2030, 80.0))],
+        [chart_layout.Series("Total", [(2020, 40.0), (2024, 55.0)], (2020, 40.0), (2030, 80.0))],
     )
     for fmt, magic in (("svg", b"<?xml"), ("pdf", b"%PDF"), ("png", b"\x89PNG")):
         first = charts.render_chart(spec, fmt)

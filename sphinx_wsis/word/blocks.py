@@ -89,7 +89,8 @@ class BlockVisitors:
     def visit_wsis_chart(self: DocxTranslator, node: nodes.Element) -> None:
         """An indicator chart: the same picture as in HTML and PDF (as PNG), then its caption
         and the description that lists every value."""
-        from ..charts import chart_file, chart_label, charts_cache_dir
+        from ..chart_layout import chart_label
+        from ..charts import chart_file, charts_cache_dir
 
         self.end_paragraph()
         spec = node.get("spec")
