@@ -338,6 +338,48 @@ def test_plain_text_when_piped_and_symbols_with_color(new_project: Path) -> None
     assert forced_off.stdout == plain.stdout
 
 
+def test_plain_text_tables_line_up_in_every_script() -> None:
+    """Wide East Asian characters take two cells, Arabic vowel signs none (as rich and
+    terminals count them); a long action-line name is cut with an ellipsis."""
+    from rich.cells import cell_len
+
+    from sphinx_wsis.cli.formats.text import cell_width, table
+
+    names = ["C1 政府和所有利益相关方在推进信息通信技术促发展方面的作用", "C2 مُتَابَعَة", "C3 Réseaux"]
+    for name in names:
+        assert cell_width(name) == cell_len(name), name
+    lines = table(["Action line", "未来成就", "State"], [[n, "Done", ""] for n in names],
+                  centred_from=1, widest_first=20)  # fmt: skip
+    assert lines[2] == "C1 政府和所有利益相… |   Done   |      "  # centred in 8 cells
+    assert lines[1] == "-" * 21 + "+" + "-" * 10 + "+" + "-" * 6
+    for line in lines:
+        if "|" in line:
+            first, second, _ = line.split("|")
+            assert (cell_width(first), cell_width(second)) == (21, 10), line
+
+
+def test_check_prints_plain_text_without_loading_rich(new_project: Path) -> None:
+    """Piped, the verdict is written without rich (a tenth of the cost of `check` at the
+    example's size goes to importing it); a terminal still gets rich's tables."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('rich', 'rich' in sys.modules, file=sys.stderr))\n"
+        "from sphinx_wsis.cli import main\n"
+        "sys.argv = ['sphinx-wsis', 'check', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    environ.pop("FORCE_COLOR", None), environ.pop("TTY_COMPATIBLE", None)
+    for args, loaded in (([], False), (["--color"], True)):
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(new_project), *args],
+            capture_output=True, text=True, env=environ, check=False,
+        )  # fmt: skip
+        assert run.returncode == 1, run.stderr
+        assert f"rich {loaded}" in run.stderr
+        assert ("| Placeholder" in run.stdout) is not loaded  # the plain table spells it out
+
+
 # -- errors: exit status 2, a message, never a traceback ------------------------------------------
 
 
@@ -614,7 +656,8 @@ import sphinx_wsis.cli
 from sphinx_wsis.cli.formats.check_json import to_json
 from sphinx_wsis.cli.formats.github import step_summary, to_github
 from sphinx_wsis.cli.formats.junit import to_junit
-from sphinx_wsis.cli.formats.text import render_text
+from sphinx_wsis.cli.formats.terminal import render_terminal
+from sphinx_wsis.cli.formats.text import render_plain
 from sphinx_wsis.cli.verdict import CheckReport, SphinxWarning
 from sphinx_wsis.template import load_template
 
@@ -628,10 +671,11 @@ report = CheckReport(
     checked["report"]["stakeholder"],
 )
 text = StringIO()
-render_text(report, Console(file=text, width=120), fancy=True)
-outputs = [text.getvalue(), json.dumps(to_json(report)), to_junit(report), *to_github(report),
+render_terminal(report, Console(file=text, width=120))
+outputs = [text.getvalue(), render_plain(report), json.dumps(to_json(report)), to_junit(report), *to_github(report),
            step_summary(report)]
-assert "Example Networks, Inc." in outputs[0] and report.summary() in outputs[0], outputs[0]
+for text in outputs[:2]:
+    assert "Example Networks, Inc." in text and report.summary() in text, text
 heavy = [m for m in sys.modules if m.split(".")[0] in {HEAVY} or m in {HEAVY}]
 print(json.dumps(heavy))
 """

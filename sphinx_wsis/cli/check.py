@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import friendly_errors
 from .options import JOBS, PROJECT_DIR
-from .streams import open_output, progress
+from .streams import may_be_terminal, open_output, progress
+
+if TYPE_CHECKING:
+    from .verdict import CheckReport
 
 EXAMPLES = """\b
 Examples:
@@ -86,18 +90,29 @@ def check(directory: Path, fmt: str, output: Path | None, color: bool | None, jo
                 with open(summary_file, "a", encoding="utf-8") as summary:
                     summary.write(step_summary(report))
         else:
-            from rich.console import Console
-
-            from .formats.text import render_text
-
-            # rich decides what a terminal is (and honours NO_COLOR, FORCE_COLOR, TERM=dumb)
-            console = Console(
-                file=stream,
-                highlight=False,
-                force_terminal=color,
-                no_color=None if color is None else not color,
-            )
-            if not stream.isatty():
-                console.width = 120  # logs and files: no terminal width to fit
-            render_text(report, console, fancy=console.is_terminal)
+            print_text(report, stream, color)
     raise click.exceptions.Exit(report.exit_code)
+
+
+def print_text(report: CheckReport, stream: Any, color: bool | None) -> None:
+    """Symbols and colours on a terminal, plain text elsewhere (without loading rich)."""
+    from .formats.text import render_plain
+
+    if may_be_terminal(stream, color):
+        from rich.console import Console
+
+        from .formats.terminal import render_terminal
+
+        # rich has the last word on what a terminal is (and honours NO_COLOR and TERM=dumb)
+        console = Console(
+            file=stream,
+            highlight=False,
+            force_terminal=color,
+            no_color=None if color is None else not color,
+        )
+        if console.is_terminal:
+            if not stream.isatty():
+                console.width = 120  # forced colour into a pipe: no terminal width to fit
+            render_terminal(report, console)
+            return
+    stream.write(render_plain(report))

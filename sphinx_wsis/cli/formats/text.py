@@ -1,123 +1,184 @@
-"""The human-readable ``sphinx-wsis check`` output: matrix, findings, summary.
+"""The human-readable ``sphinx-wsis check`` output: what it says, and its plain-text form.
 
-On a terminal each state is a coloured symbol with a legend; piped (or with ``NO_COLOR``) it is
-plain text with the state spelt out, so logs and ``grep`` read it as well as people do.
+Piped, in a file or with ``--no-color`` the verdict is plain text with each state spelt out, so
+logs and ``grep`` read it as well as people do: a row is one line however long (nothing wraps),
+the action-line column is cut at :data:`NAME_WIDTH` cells with an ellipsis. It is written here
+without rich, whose import costs ``check`` more than the rest of its printing; a terminal gets
+colours and symbols from :mod:`.terminal`, which lays out the same rows.
 """
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import unicodedata
+from collections.abc import Iterator
 
 from ...vocabulary import (
     PASSING,
     ROW_KINDS,
     STATE_LABELS,
     PartKind,
-    State,
     by_subject,
     matrix_column,
 )
 from ..verdict import CheckReport
 
-#: state → (symbol, style) on a terminal
-STATE_SYMBOLS = {
-    State.DONE: ("✓", "green"),
-    State.MISSING: ("✗", "bold red"),
-    State.EMPTY: ("○", "yellow"),
-    State.PLACEHOLDER: ("⚠", "yellow"),
-    State.INVALID: ("!", "bold red"),
-    State.NOT_APPLICABLE: ("\u2013", "dim"),  # en dash
-}
+#: the widest the action-line column gets, in terminal cells ("C1 The role of governments…")
+NAME_WIDTH = 48
+ELLIPSIS = "…"
 
 
-def state_text(state: str | None, fancy: bool) -> Text:
-    if state is None:
-        return Text("")
-    if fancy:
-        symbol, style = STATE_SYMBOLS[state]
-        return Text(symbol, style=style)
-    return Text(STATE_LABELS[state])
+# -- what the output says -------------------------------------------------------------------------
 
 
-def render_text(report: CheckReport, console: Console, *, fancy: bool) -> None:
-    """Print the matrix, the findings with file:line, other warnings and a summary."""
+def who_reports(report: CheckReport) -> tuple[str, str]:
+    """The entity (or a note that there is none) and `` · `` its stakeholder type, if any."""
+    template = report.template
+    who = report.entity or "(no wsis-report block)"
+    label = template.stakeholder_label(report.stakeholder or "") if report.stakeholder else None
+    return who, f" · {label}" if label else ""
+
+
+def template_line(report: CheckReport) -> str:
+    template = report.template
+    return f"Template: {template.title} ({template.id} {template.version})"
+
+
+def matrix(report: CheckReport) -> tuple[list[str], list[tuple[str, list[str | None]]]]:
+    """The action-line matrix: column titles, and per action line its name (a sub-line indented)
+    and the state of each column (``None``: the template asks nothing there)."""
     template = report.template
     states = by_subject(
         (part["subject"], matrix_column(part["aspect"], part["kind"]), part["state"])
         for part in report.parts
     )
-
-    who = report.entity or "(no wsis-report block)"
-    label = template.stakeholder_label(report.stakeholder or "") if report.stakeholder else None
-    console.print(Text.assemble((who, "bold"), f" · {label}" if label else ""))
-    console.print(f"Template: {template.title} ({template.id} {template.version})", style="dim")
-
-    table_box = box.SIMPLE_HEAD if fancy else box.ASCII2
-    matrix = Table(box=table_box, title=None, show_edge=fancy, pad_edge=False)
-    matrix.add_column("Action line", overflow="ellipsis", no_wrap=True, max_width=48)
     with_stories = any(PartKind.STORIES in columns for columns in states.values())
-    for title in [a.title for a in template.aspects] + ["Success stories"] * with_stories:
-        # narrow terminals wrap a header between words rather than cut it
-        longest_word = max(len(word) for word in title.split())
-        matrix.add_column(title, justify="center", min_width=longest_word)
+    columns = [aspect.key for aspect in template.aspects] + [PartKind.STORIES] * with_stories
+    titles = ["Action line", *(a.title for a in template.aspects)]
+    titles += ["Success stories"] * with_stories
+    rows = []
     for line in template.action_lines:
         cells = states.get(line.code, {})
         name = f"  {line.heading}" if line.parent else line.heading
-        row = [Text(name)]
-        row += [state_text(cells.get(aspect.key), fancy) for aspect in template.aspects]
-        if with_stories:
-            row.append(state_text(cells.get(PartKind.STORIES), fancy))
-        matrix.add_row(*row)
-    if template.action_lines:
-        console.print(matrix)
+        rows.append((name, [cells.get(column) for column in columns]))
+    return titles, rows
 
-    others = Table(box=table_box, show_edge=fancy, pad_edge=False)
-    others.add_column("Part of the template", overflow="fold")
-    others.add_column("State", justify="center")
-    for part in report.parts:
-        if part["kind"] in ROW_KINDS:
-            others.add_row(part["label"], state_text(part["state"], fancy))
-    if others.row_count:
-        console.print(others)
-    if fancy:
-        legend = Text("  ")
-        for state, (symbol, style) in STATE_SYMBOLS.items():
-            legend.append(symbol, style=style).append(f" {STATE_LABELS[state]}   ")
-        console.print(legend)
 
-    gaps = [p for p in report.parts if p["state"] not in PASSING]
+def other_parts(report: CheckReport) -> list[tuple[str, str]]:
+    """The parts outside the matrix (sections, contact, indicators) with their states."""
+    return [(part["label"], part["state"]) for part in report.parts if part["kind"] in ROW_KINDS]
+
+
+def issues(report: CheckReport) -> Iterator[tuple[str, list[tuple[str, str, str]]]]:
+    """The findings, then Sphinx's other warnings: a heading and ``(where, kind, message)``."""
     if report.findings:
-        console.print()
-        console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
-        for finding in report.findings:
-            _print_issue(console, report.location(finding["file"], finding["line"]),
-                         finding["subtype"], finding["message"], fancy)  # fmt: skip
+        yield (
+            f"Findings ({len(report.findings)})",
+            [
+                (report.location(f["file"], f["line"]), f["subtype"], f["message"])
+                for f in report.findings
+            ],
+        )
     if report.warnings:
-        console.print()
-        console.print(Text(f"Other Sphinx warnings ({len(report.warnings)})", style="bold"))
-        for warning in report.warnings:
-            kind = warning.type or warning.level.lower()
-            _print_issue(console, report.location(warning.file, warning.line), kind,
-                         warning.message, fancy)  # fmt: skip
+        yield (
+            f"Other Sphinx warnings ({len(report.warnings)})",
+            [
+                (report.location(w.file, w.line), w.type or w.level.lower(), w.message)
+                for w in report.warnings
+            ],
+        )
 
-    console.print()
+
+def verdict(report: CheckReport) -> tuple[str, str]:
+    """The last line's opening word and its colour: complete, incomplete, or warnings only."""
     if report.exit_code == 0:
-        verdict = Text("Complete: ", style="bold green")
-    else:
-        verdict = Text("Incomplete: ", style="bold red")
-        if not gaps and not report.findings:
-            verdict = Text("Complete, but Sphinx printed warnings: ", style="bold yellow")
-    console.print(verdict + Text(report.summary()))
+        return "Complete: ", "bold green"
+    if not report.findings and all(p["state"] in PASSING for p in report.parts):
+        return "Complete, but Sphinx printed warnings: ", "bold yellow"
+    return "Incomplete: ", "bold red"
 
 
-def _print_issue(console: Console, where: str, kind: str, message: str, fancy: bool) -> None:
-    line = Text()
-    if where:
-        line.append(where, style="cyan" if fancy else "")
-        line.append(": ")
-    line.append(message)
-    line.append(f" [{kind}]", style="dim")
-    console.print(line, soft_wrap=True)
+# -- plain text -----------------------------------------------------------------------------------
+
+
+def render_plain(report: CheckReport) -> str:
+    """The whole output as plain text, a newline after every line."""
+    who, label = who_reports(report)
+    lines = [who + label, template_line(report)]
+    titles, rows = matrix(report)
+    if rows:
+        lines += table(
+            titles,
+            [[name, *(STATE_LABELS[s] if s else "" for s in states)] for name, states in rows],
+            centred_from=1,
+            widest_first=NAME_WIDTH,
+        )
+    parts = other_parts(report)
+    if parts:
+        lines += table(
+            ["Part of the template", "State"],
+            [[label, STATE_LABELS[state]] for label, state in parts],
+            centred_from=1,
+        )
+    for heading, entries in issues(report):
+        lines += ["", heading]
+        lines += [issue_line(where, kind, message) for where, kind, message in entries]
+    opening, _ = verdict(report)
+    lines += ["", opening + report.summary()]
+    return "".join(f"{line}\n" for line in lines)
+
+
+def issue_line(where: str, kind: str, message: str) -> str:
+    return f"{where}: {message} [{kind}]" if where else f"{message} [{kind}]"
+
+
+def table(
+    titles: list[str], rows: list[list[str]], *, centred_from: int, widest_first: int = 0
+) -> list[str]:
+    """Columns separated by ``|``, a rule of ``-`` and ``+`` under the titles; the columns from
+    ``centred_from`` on are centred; the first is cut at ``widest_first`` cells if given."""
+    if widest_first:
+        rows = [[fit(row[0], widest_first), *row[1:]] for row in rows]
+    widths = [max(map(cell_width, column)) for column in zip(titles, *rows, strict=True)]
+    last = len(widths) - 1
+
+    def line(cells: list[str]) -> str:
+        padded = []
+        for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            room = width - cell_width(cell)
+            before = room // 2 if index >= centred_from else 0
+            text = " " * before + cell + " " * (room - before)
+            padded.append(text if index == 0 else f" {text}")
+        return " |".join(padded) if last else padded[0]
+
+    # a space pads each cell on its inner sides: under a separator, and before the next one
+    rule = "+".join(
+        "-" * (width + (index > 0) + (index < last)) for index, width in enumerate(widths)
+    )
+    return [line(titles), rule, *(line(row) for row in rows)]
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: two for wide East Asian characters, none for combining
+    marks (Arabic vowel signs) and format characters."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis when it is wider."""
+    if cell_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        size = cell_width(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept) + " " * (width - 1 - used) + ELLIPSIS
