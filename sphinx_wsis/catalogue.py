@@ -78,6 +78,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit of measure indicators may give, with its SDMX code and labels by language."""
+
     key: str
     labels: dict[str, str]
     unit_measure: str = ""
@@ -89,6 +91,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Multiplier:
+    """A unit multiplier (thousands, millions …) with its SDMX ``UNIT_MULT`` power."""
+
     key: str
     labels: dict[str, str]
     unit_mult: int
@@ -99,6 +103,8 @@ class Multiplier:
 
 @dataclass(frozen=True)
 class Catalogue:
+    """The indicator catalogue: entries by normalized code, and the digest of its text."""
+
     entries: dict[str, Entry]
     digest: str
 

@@ -139,8 +139,9 @@ def completeness_document(env: BuildEnvironment) -> dict[str, Any]:
 
 
 def write_completeness(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write ``<outdir>/wsis-completeness.json``."""
-    if exception is not None or app.env is None:
+    """``build-finished``: write ``<outdir>/wsis-completeness.json``, unless the application
+    takes the verdict from memory into a temporary directory (``sphinx-wsis check``)."""
+    if exception is not None or app.env is None or getattr(app, "verdict_in_memory", False):
         return
     document = completeness_document(app.env)
     outdir = Path(app.outdir)

@@ -52,6 +52,8 @@ _ALIASES = {
 
 @dataclass(frozen=True)
 class Country:
+    """An ISO 3166 country: its codes and English short name."""
+
     alpha_2: str
     alpha_3: str
     numeric: str

@@ -19,6 +19,8 @@ _YAML_OPTION = re.compile(r"^(?P<key>[\w.-]+):(?:\s+(?P<value>.*))?$")
 
 @dataclass(frozen=True)
 class CutOption:
+    """A directive option MyST cut at `` #``: what was written, kept and dropped."""
+
     option: str
     written: str
     kept: str

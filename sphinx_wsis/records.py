@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Record:
+    """What every record has: the document and line it was written at, and its anchor."""
+
     docname: str
     lineno: int
     node_id: str
@@ -34,6 +36,8 @@ class Record:
 
 @dataclass
 class ReportRecord(Record):
+    """The ``wsis-report`` block: who reports, for which period, and its introduction."""
+
     entity: str = ""
     stakeholder: str = ""
     country: str = ""
@@ -47,6 +51,8 @@ class ReportRecord(Record):
 
 @dataclass
 class ContactRecord(Record):
+    """The ``wsis-contact`` block: the focal point for WSIS follow-up."""
+
     name: str = ""
     email: str = ""
     role: str = ""
@@ -59,12 +65,16 @@ class ContactRecord(Record):
 
 @dataclass
 class SectionRecord(Record):
+    """A template section (Executive Summary, III.1 …) and its text."""
+
     key: str = ""
     paragraphs: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ActionLineRecord(Record):
+    """A ``wsis-action-line`` block; ``not_applicable`` holds the reason if it has one."""
+
     code: str = ""
     not_applicable: str | None = None
     paragraphs: list[str] = field(default_factory=list)
@@ -72,6 +82,8 @@ class ActionLineRecord(Record):
 
 @dataclass
 class AspectRecord(Record):
+    """One aspect (achievements, challenges …) of an action line, and its text."""
+
     code: str = ""
     aspect: str = ""
     paragraphs: list[str] = field(default_factory=list)
@@ -79,6 +91,8 @@ class AspectRecord(Record):
 
 @dataclass
 class StoryRecord(Record):
+    """A ``wsis-story``: a success story with its action lines, partners and links."""
+
     slug: str = ""
     title: str = ""
     action_lines: list[str] = field(default_factory=list)
@@ -92,6 +106,8 @@ class StoryRecord(Record):
 
 @dataclass
 class IndicatorRecord(Record):
+    """A ``wsis-indicator``: a figure with its source, baseline, target and series."""
+
     id: str = ""
     name: str = ""
     value: int | float | None = None

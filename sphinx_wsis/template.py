@@ -45,12 +45,16 @@ _ = get_translation("sphinx_wsis")
 
 @dataclass(frozen=True)
 class Aspect:
+    """A column of the action-line matrix: what each action line reports on."""
+
     key: str
     title: str
 
 
 @dataclass(frozen=True)
 class ActionLine:
+    """An action line of the template (C1 … C11, C7 sub-lines with their parent)."""
+
     code: str
     title: str
     parent: str | None
@@ -69,6 +73,8 @@ class ActionLine:
 
 @dataclass(frozen=True)
 class Section:
+    """A section outside the matrix (I. Executive Summary …) with ITU's question."""
+
     key: str
     title: str
     chapter: str
@@ -86,6 +92,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Chapter:
+    """A numbered chapter of the template and the sections and action lines in it."""
+
     number: str
     title: str
     prompt: str
@@ -106,6 +114,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Template:
+    """A report template as its YAML describes it: parts, titles, labels and rules."""
+
     id: str
     version: str
     title: str
@@ -218,16 +228,20 @@ class _Builtin:
 
 
 def available_templates() -> dict[str, Any]:
-    """Template names mapped to loadable entry points: the built-in one, then plugins'."""
-    found: dict[str, Any] = {DEFAULT_TEMPLATE: _Builtin()}
-    found.update({ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)})
-    return found
+    """Template names mapped to loadable entry points: the built-in one, then plugins'.
+
+    The built-in name always means the shipped template (the package's own entry point
+    names it too): a plugin cannot pass another file off as ITU's template.
+    """
+    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return {**found, DEFAULT_TEMPLATE: _Builtin()}
 
 
 def resolve_template(spec: str, confdir: str | Path) -> Path:
     """Where the YAML of ``wsis_template`` lives: a registered name, or a path from conf.py."""
     spec = (spec or DEFAULT_TEMPLATE).strip()
-    registered = available_templates()
+    # the built-in template needs no look at the installed packages' entry points
+    registered = {spec: _Builtin()} if spec == DEFAULT_TEMPLATE else available_templates()
     if spec in registered:
         try:
             target = registered[spec].load()

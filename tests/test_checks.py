@@ -89,6 +89,20 @@ Our own marker PENDING-REVIEW is still here.
     assert any("PENDING-REVIEW" in w for w in placeholder)
 
 
+def test_placeholder_label_is_the_first_pattern_the_first_such_text_holds() -> None:
+    """One screening scan finds a text with any pattern; the label still follows the order
+    of the texts, then of the patterns, whole words only, case ignored, ``re:`` included."""
+    from sphinx_wsis.checks import PlaceholderMatcher
+
+    matcher = PlaceholderMatcher(["TODO", "TBD", "[À COMPLÉTER]", r"re:draft\s+\d+"])
+    assert matcher.search(["Written.", "see draft 2, then tbd and todo"]) == "TODO"
+    assert matcher.search(["Draft  7 only", "TODO"]) == r"draft\s+\d+"
+    assert matcher.search(["todos, mastodon and TBDs are words"]) is None
+    assert matcher.search(["Texte [à compléter] ici"]) == "[À COMPLÉTER]"
+    assert PlaceholderMatcher([r"re:^\s*-$"]).search(["text", " -"]) == r"^\s*-$"
+    assert PlaceholderMatcher([]).search(["TODO"]) is None
+
+
 def test_suppress_warnings_mutes_a_category(build, tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", {"index.md": REPORT_ONLY})
     built = build(project, confoverrides={"suppress_warnings": ["wsis.missing"]})

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -75,6 +77,28 @@ def test_unknown_code_suggests_the_closest(template) -> None:
 def test_registered_through_entry_point() -> None:
     assert "wsis20-stakeholder" in available_templates()
     assert resolve_template("wsis20-stakeholder", ".").name == "wsis20-stakeholder.yaml"
+
+
+def test_a_plugin_adds_templates_but_cannot_replace_the_built_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib.metadata import EntryPoint
+
+    import sphinx_wsis.template as template_module
+
+    theirs = tmp_path / "acme.yaml"
+    plugins = [
+        EntryPoint("wsis20-stakeholder", "acme_plugin:IMPOSTOR", "sphinx_wsis.templates"),
+        EntryPoint("acme", "acme_plugin:ACME", "sphinx_wsis.templates"),
+    ]
+    monkeypatch.setattr(template_module, "entry_points", lambda group: plugins)
+    monkeypatch.setitem(
+        sys.modules, "acme_plugin", SimpleNamespace(ACME=theirs, IMPOSTOR=tmp_path / "x.yaml")
+    )
+    assert sorted(available_templates()) == ["acme", "wsis20-stakeholder"]
+    assert resolve_template("acme", ".") == theirs
+    assert resolve_template("wsis20-stakeholder", ".").name == "wsis20-stakeholder.yaml"
+    assert available_templates()["wsis20-stakeholder"].load().name == "wsis20-stakeholder.yaml"
 
 
 def test_unknown_template_name_suggests(tmp_path: Path) -> None:

@@ -9,10 +9,11 @@ an unexpected failure.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from .. import __version__
-from . import aggregate, check, export, import_draft, init, pdf
 
 EXAMPLES = """\b
 Examples:
@@ -21,23 +22,39 @@ Examples:
   sphinx-wsis export -o report.json
 """
 
+#: command name → the module defining it, as a function of the module's name: a command's
+#: module is imported when it runs (or ``--help`` lists them all), so ``check`` does not pay
+#: for ``aggregate``'s or ``import``'s
+COMMANDS = {
+    "init": "init",
+    "check": "check",
+    "export": "export",
+    "pdf": "pdf",
+    "import": "import_draft",
+    "aggregate": "aggregate",
+}
 
-@click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+
+class Commands(click.Group):
+    """A click group whose commands are imported on first use (click's "lazy group")."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f".{module}", __name__), module))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=Commands, epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "-V", "--version", prog_name="sphinx-wsis")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected failure.")
 def cli(debug: bool) -> None:
     """Write, check and export a WSIS+20 stakeholder report kept as a Sphinx project."""
-
-
-for command in (
-    init.init,
-    check.check,
-    export.export,
-    pdf.pdf,
-    import_draft.import_draft,
-    aggregate.aggregate,
-):
-    cli.add_command(command)
 
 
 #: Set in the click context's ``obj`` by the console script, whose process ends with the command.

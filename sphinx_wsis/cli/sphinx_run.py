@@ -49,6 +49,8 @@ class CollectingSphinx(Sphinx):
     """
 
     collector: WarningCollector
+    #: the verdict is read from the environment: no ``wsis-completeness.json`` to write
+    verdict_in_memory = True
 
     def __init__(self, *args: Any, warning: io.StringIO, **kwargs: Any) -> None:
         self.printed_warnings = warning
@@ -72,6 +74,8 @@ class CollectingSphinx(Sphinx):
 
 @dataclass
 class SphinxRun:
+    """A finished read of a project: the application, its verdict and its warnings."""
+
     srcdir: Path
     outdir: Path
     app: Sphinx
