@@ -180,7 +180,8 @@ class WsisDirective(SphinxDirective):
 
         ``:country:`` must name one country. ``:geo:`` may name several (comma-separated) or a
         region in words ("World", "Least developed countries"), kept as written without a code;
-        a near miss of a country name ("Kenia") is an error either way.
+        a near miss of a country name ("Kenia") is an error either way, but a region the UN
+        names (M49's "Southern Africa", not "South Africa") is never taken for one.
         """
         items = (
             [raw] if single else [i for i in (option_values.text(p) for p in raw.split(",")) if i]
@@ -192,9 +193,14 @@ class WsisDirective(SphinxDirective):
         for item, country in zip(items, found, strict=True):
             if country is not None:
                 continue
-            suggestion = geo.suggest(item)
-            if single or suggestion:
+            if geo.region(item):
+                if not single:
+                    continue
+                suggestion, hint = None, "; it names a region, not one country"
+            else:
+                suggestion = geo.suggest(item)
                 hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+            if single or suggestion:
                 self.finding(
                     "invalid",
                     f"{self.name} :{option}: {item!r} is not an ISO 3166 country name or code"

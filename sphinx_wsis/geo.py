@@ -2,11 +2,14 @@
 
 Names are matched in any of the six UN languages (pycountry's gettext catalogues) and the
 common short names, so ``Kenya``, ``KE``, ``KEN``, ``Kenia`` (Spanish) and ``Кения`` all mean
-Kenya; the report shows the country in its own language and exports the code. A few names in
-wide use that ISO does not list (``Кыргызстан``, ``Türkiye``) are aliases here.
+Kenya; the report shows the country in its own language and exports the code. Names in wide
+use that ISO does not list (``Кыргызстан``, ``Türkiye``) and the UN's own short names where ISO
+words them otherwise (``Democratic Republic of the Congo``) are aliases here. A ``:geo:`` may
+also name a region (:func:`region`): the M49 regions, the European Union, the UN's groupings.
 
 The names come from ``data/countries.json``, which ``scripts/update-countries`` writes from
-pycountry (its ``--check``, run by the tests, fails when the file is not what pycountry gives):
+pycountry and Babel (its ``--check``, run by the tests, fails when the file is not what they
+give):
 a build reads one small file for its first country instead of pycountry's database and five
 gettext catalogues, folding every name again.
 """
@@ -47,6 +50,38 @@ _ALIASES = {
     "venezuela": ("VE", "en"),
     "tanzania": ("TZ", "en"),
     "moldova": ("MD", "en"),
+    # the short names of the UN (UNSD's M49 list, UNTERM) where ISO words them otherwise
+    "democratic republic of the congo": ("CD", "en"),
+    "democratic republic of congo": ("CD", "en"),
+    "dr congo": ("CD", "en"),
+    "république démocratique du congo": ("CD", "fr"),
+    "república democrática del congo": ("CD", "es"),
+    "демократическая республика конго": ("CD", "ru"),
+    "جمهورية الكونغو الديمقراطية": ("CD", "ar"),
+    "刚果民主共和国": ("CD", "zh"),
+    "republic of korea": ("KR", "en"),
+    "république de corée": ("KR", "fr"),
+    "república de corea": ("KR", "es"),
+    "республика корея": ("KR", "ru"),
+    "جمهورية كوريا": ("KR", "ar"),
+    "大韩民国": ("KR", "zh"),
+    "state of palestine": ("PS", "en"),
+    "état de palestine": ("PS", "fr"),
+    "estado de palestina": ("PS", "es"),
+    "государство палестина": ("PS", "ru"),
+    "دولة فلسطين": ("PS", "ar"),
+    "巴勒斯坦国": ("PS", "zh"),
+    "bolivia (plurinational state of)": ("BO", "en"),
+    "iran (islamic republic of)": ("IR", "en"),
+    "venezuela (bolivarian republic of)": ("VE", "en"),
+    "micronesia (federated states of)": ("FM", "en"),
+    "netherlands (kingdom of the)": ("NL", "en"),
+    "holy see": ("VA", "en"),
+    "turkey": ("TR", "en"),
+    "brunei": ("BN", "en"),
+    "united states virgin islands": ("VI", "en"),
+    "china, hong kong special administrative region": ("HK", "en"),
+    "china, macao special administrative region": ("MO", "en"),
 }
 
 
@@ -91,11 +126,16 @@ class _Countries:
     of the thousands; a build holding no extra object per name also collects less garbage)."""
 
     def __init__(
-        self, rows: list[Country], names_in: dict[str, dict[str, str]], names: dict[str, str]
+        self,
+        rows: list[Country],
+        names_in: dict[str, dict[str, str]],
+        names: dict[str, str],
+        regions: dict[str, str],
     ) -> None:
         self.rows = rows
         self.names_in = names_in  # by alpha-2 code
         self.names = names
+        self.regions = regions  # folded name → "code languages"
 
     def get(self, folded: str) -> tuple[Country, frozenset[str]] | None:
         found = self.names.get(folded)
@@ -122,13 +162,25 @@ def _countries() -> _Countries:
         row, *others = names.get(key, row_of[code]).split()
         if row == row_of[code] and language not in others:
             names[key] = " ".join([row, *others, language])
-    return _Countries(rows, names_in, names)
+    return _Countries(rows, names_in, names, data["regions"])
 
 
 def country(raw: str) -> Country | None:
     """The country a name or ISO code means, or None."""
     entry = _countries().get(fold(raw))
     return entry[0] if entry else None
+
+
+def region(raw: str) -> str | None:
+    """The M49 code (``EU`` for the European Union) of a region named in words, or None:
+    ``World``, ``Afrique``, ``Western Asia``, ``Least developed countries (LDCs)`` (an
+    abbreviation in brackets may follow the name)."""
+    regions = _countries().regions
+    folded = fold(raw)
+    found = regions.get(folded)
+    if found is None and folded.endswith(")") and "(" in folded:
+        found = regions.get(folded[: folded.rindex("(")].rstrip())
+    return found.split()[0] if found else None
 
 
 def display_name(raw: str, language: str) -> str:

@@ -292,6 +292,15 @@ def test_countries_are_iso_codes_with_suggestions(build, tmp_path: Path) -> None
 :source: ITU
 :geo: Least developed countries (LDCs)
 :::
+
+:::{wsis-indicator} Coverage in regions
+:value: 90
+:unit: percent
+:year: 2025
+:source: ITU
+:geo: Southern Africa, South America, Western Asia, Africa, Asia
+:::
+
 """
     )
     built = build(write_project(tmp_path, {"index.md": page}))
@@ -302,7 +311,14 @@ def test_countries_are_iso_codes_with_suggestions(build, tmp_path: Path) -> None
         for w in invalid
     ), invalid
     assert any("'Ugnada' is not an ISO 3166" in w and "'Uganda'" in w for w in invalid), invalid
-    assert len(invalid) == 2  # a region in words is not a country, and not an error
+    # a region in words is not a country, and not an error (M49's "Southern Africa" is
+    # not a misspelt "South Africa")
+    assert len(invalid) == 2
+    region = REPORT.replace(":country: KE", ":country: Africa")
+    (invalid,) = build(write_project(tmp_path / "region", {"index.md": region})).wsis_warnings(
+        "invalid"
+    )
+    assert "'Africa' is not an ISO 3166 country name or code; it names a region" in invalid
 
 
 def test_country_names_in_every_un_language() -> None:
@@ -311,6 +327,24 @@ def test_country_names_in_every_un_language() -> None:
         assert found is not None and found.alpha_3 == "KEN", name
     assert geo.country("Côte d\u2019Ivoire").name_in("zh") == "科特迪瓦"
     assert geo.country("World") is None
+    # the UN's own short names, where ISO words them otherwise
+    for name, code in [
+        ("Democratic Republic of the Congo", "COD"), ("République démocratique du Congo", "COD"),
+        ("刚果民主共和国", "COD"), ("Republic of Korea", "KOR"), ("Республика Корея", "KOR"),
+        ("State of Palestine", "PSE"), ("دولة فلسطين", "PSE"), ("Türkiye", "TUR"),
+        ("Bolivia (Plurinational State of)", "BOL"), ("Congo", "COG"),
+    ]:  # fmt: skip
+        found = geo.country(name)
+        assert found is not None and found.alpha_3 == code, name
+    # regions: M49's in the six languages (from CLDR), the UN's groupings; never a country
+    for name, code in [
+        ("World", "001"), ("Monde", "001"), ("世界", "001"), ("Southern Africa", "018"),
+        ("Afrique australe", "018"), ("Западная Азия", "145"), ("Latin America and the "
+        "Caribbean", "419"), ("Least developed countries (LDCs)", "199"), ("SIDS", "722"),
+        ("Pays les moins avancés", "199"), ("أقل البلدان نموا", "199"), ("European Union", "EU"),
+    ]:  # fmt: skip
+        assert geo.region(name) == code and geo.country(name) is None, name
+    assert geo.region("South Africa") is None and geo.region("OANA member countries") is None
     # codes and other languages' names read in the report's language; its own spelling stays
     assert geo.display_name("KE", "zh") == "肯尼亚"
     assert geo.display_name("Kenia", "en") == "Kenya"
