@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -183,6 +184,24 @@ def region(raw: str) -> str | None:
     return found.split()[0] if found else None
 
 
+def names_a_region(raw: str) -> bool:
+    """Whether ``raw`` reads as a region or group rather than a (misspelt) country: a region
+    :func:`region` knows; or wording around a one-word region (``North Africa``, ``Afrique du
+    Nord``, ``East Africa`` are not "South Africa") or an abbreviation of four capitals or more
+    (``ASEAN``, ``ECOWAS``: no country's code is written so), unless it is very close to a
+    country's name (``Central Africa Republic``, ``NIGERA``)."""
+    if region(raw):
+        return True
+    letters = "".join(char for char in raw if char.isalpha())
+    abbreviation = len(letters) >= 4 and letters.isupper() and " " not in raw.strip()
+    regions = _countries().regions
+    around_a_region = any(word in regions for word in _WORD.findall(fold(raw)))
+    return (abbreviation or around_a_region) and suggest(raw, REGION_CUTOFF) is None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
 def display_name(raw: str, language: str) -> str:
     """How a country reads in a report in ``language``: the author's spelling when it is a name
     in that language (``Кыргызстан`` in Russian), else the ISO name in it (``KE`` → Kenya)."""
@@ -194,12 +213,14 @@ def display_name(raw: str, language: str) -> str:
 
 
 SUGGEST_CUTOFF = 0.75
+#: how close wording that reads as a region must be to a country's name to be taken for it
+REGION_CUTOFF = 0.85
 
 
-def suggest(raw: str) -> str | None:
-    """The closest country name, for a "did you mean" hint."""
+def suggest(raw: str, cutoff: float = SUGGEST_CUTOFF) -> str | None:
+    """The closest country name, for a "did you mean" hint (difflib's ratio at ``cutoff``)."""
     folded = fold(raw)
-    return _closest(folded) if len(folded) >= 3 else None
+    return _closest(folded, cutoff) if len(folded) >= 3 else None
 
 
 @cache
@@ -212,7 +233,7 @@ def _names_by_length() -> dict[int, list[tuple[str, bytes]]]:
 
 
 @cache
-def _closest(folded: str) -> str | None:
+def _closest(folded: str, cutoff: float) -> str | None:
     """difflib's closest name, compared only with the names that can reach the cutoff (every
     ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
 
@@ -224,7 +245,7 @@ def _closest(folded: str) -> str | None:
     else with ``str.translate``.
     """
     size = len(folded)
-    ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
+    ratio = cutoff / (2 - cutoff)  # shortest / longest at the cutoff
     lengths = [
         (length, group)
         for length, group in _names_by_length().items()
@@ -245,9 +266,9 @@ def _closest(folded: str) -> str | None:
         name
         for length, group in lengths
         for name, encoded in group
-        if 2.0 * letters_found(name, encoded) / (size + length) >= SUGGEST_CUTOFF
+        if 2.0 * letters_found(name, encoded) / (size + length) >= cutoff
     ]
-    close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
+    close = difflib.get_close_matches(folded, names, n=1, cutoff=cutoff)
     if not close:
         return None
     found = _countries().get(close[0])
