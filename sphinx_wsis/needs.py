@@ -87,6 +87,7 @@ FIELDS: dict[str, tuple[dict[str, Any], bool, str]] = {
         "The scale of an indicator's numbers (thousand, million …)",
     ),
     "wsis_note": (_TEXT, False, "The note printed with an indicator's value"),
+    "wsis_series": (_TEXT, False, "An indicator's values over the years (2005: 16; 2024: 68)"),
 }
 
 #: link type → how it is declared in ``needs_links``: each is derived from the codes.
@@ -226,6 +227,7 @@ def need_data(app: Sphinx, record: Record) -> tuple[str, str, str, dict[str, Any
                 "wsis_disaggregation": "; ".join(f"{k}={v}" for k, v in record.dimensions),
                 "wsis_unit_multiplier": record.multiplier,
                 "wsis_note": record.note,
+                "wsis_series": "; ".join(f"{year}: {value}" for year, value in record.series),
                 "status": record.status or None,
             },
         )

@@ -727,6 +727,7 @@ def test_every_indicator_field_is_a_need_field(built: Built) -> None:
         1111.25,
         99999.75,
     )
+    assert zqind["wsis_series"] == "2010: 1111.25; 2020: 6666.5; 2024: 12345.5"
     assert coded["wsis_indicator_code"] == "17.8.1"
     assert coded["wsis_disaggregation"] == "sex=female; area=rural"
     assert needs["WSIS_IND_ZQSCALED_PEOPLE"]["wsis_unit_multiplier"] == "million"
