@@ -804,7 +804,8 @@ def test_rst_keeps_the_same_values(tmp_path: Path) -> None:
 
 def test_a_word_round_trip_keeps_the_story_and_contact_fields(built: Built, tmp_path: Path) -> None:
     """``sphinx-wsis import`` of the report's own DOCX reads back what the cards wrote (the
-    partners with their separators: a name holding a comma stays one name)."""
+    partners with their separators: a name holding a comma stays one name; every action line
+    a story is about, not only the one it stands under; the logo)."""
     project = tmp_path / "again"
     result = wsis("import", built.out / "wsis-docx" / "wsis20-report.docx", project)
     assert result.returncode == 0, result.stderr
@@ -814,6 +815,9 @@ def test_a_word_round_trip_keeps_the_story_and_contact_fields(built: Built, tmp_
     first = built.report
     assert again["contact"] == {**first["contact"], "defined_at": again["contact"]["defined_at"]}
     story = again["stories"][0]  # then the scaffold's TODO stories for the other lines
-    fields = ("title", "year", "partners", "location", "url", "sdgs", "paragraphs")
+    fields = ("title", "action_lines", "year", "partners", "location", "url", "sdgs", "paragraphs")
     assert {f: story[f] for f in fields} == {f: first["stories"][0][f] for f in fields}
     assert again["report"]["entity"] == first["report"]["entity"]
+    # the title page's picture is the report's logo again, the same image
+    logo = again["report"]["logo"]
+    assert logo and (project / logo).read_bytes() == (built.srcdir / "logo.png").read_bytes()

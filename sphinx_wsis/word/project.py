@@ -144,9 +144,16 @@ class _PageWriter:
             report[key] = self.placed.report.get(key, "")
         if not re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", report["period"]):
             report["period"] = ""
+        intro = self.placed.intro
+        if intro and intro[0].kind == "picture" and intro[0].picture is not None:
+            # a picture before anything else on the first page is the logo (the builder's
+            # title page starts with the report's :logo:)
+            logo, intro = intro[0], intro[1:]
+            self.body([logo], page.docname)  # saved next to the page, as pictures are
+            report["logo"] = logo.picture.name
         lines = self.m.title(page.title)
         lines += [*self.m.directive("wsis-report", "", report, []), ""]
-        lines += self.body(self.placed.intro, page.docname)
+        lines += self.body(intro, page.docname)
         entries = [child.docname for child in page.context["children"]] + ["annex"]
         if self.has_unplaced():
             entries.append(UNPLACED)
@@ -195,7 +202,7 @@ class _PageWriter:
             body += ["", *self.m.directive(directive, argument, {}, text)]
         stories = self.placed.stories.get(code, [])
         for card in stories:
-            body += ["", *self.story(card, docname)]
+            body += ["", *self.story(card, docname, code)]
         if not stories:
             for part in parts:
                 if part.kind == PartKind.STORIES:
@@ -209,9 +216,13 @@ class _PageWriter:
                     body += ["", *story]
         return self.m.directive("wsis-action-line", code, {}, body, colons=4)
 
-    def story(self, card: Card, docname: str) -> list[str]:
+    def story(self, card: Card, docname: str, code: str) -> list[str]:
+        """A story card the builder wrote, back as a ``wsis-success-story`` in the action line
+        ``code`` it was under; the others it is about become its ``:action-lines:``."""
         facts = card.options
+        codes = self.action_line_codes(facts)
         options = {
+            "action-lines": ", ".join(codes) if codes and codes != [code] else "",
             "year": facts.get("year", "") if facts.get("year", "").isdigit() else "",
             "location": facts.get("location", ""),
             "partners": facts.get("partners", ""),  # the card's own separators (names())
@@ -254,15 +265,19 @@ class _PageWriter:
             for year, _, text in (p.partition(":") for p in facts.get("series", "").split(";"))
             if (number := VALUE.match(text.strip())) and year.strip().isdigit()
         )
-        options["action-lines"] = ", ".join(
-            code
-            for label in facts.get("action lines", "").split(",")
-            if (code := self.template.normalize_code(label.strip()))
-        )
+        options["action-lines"] = ", ".join(self.action_line_codes(facts))
         kept, moved = _option_safe(options)
         body = [self.m.escape(f"{k.capitalize()}: {v}") for k, v in moved.items()]
         body += self.body(card.blocks, docname)
         return self.m.directive("wsis-indicator", card.title, kept, body or [""])
+
+    def action_line_codes(self, facts: dict[str, str]) -> list[str]:
+        """The codes of a card's "Action lines" fact (``C3, C7 E-Health``)."""
+        return [
+            code
+            for label in facts.get("action lines", "").split(",")
+            if (code := self.template.normalize_code(label.strip()))
+        ]
 
     def unplaced_page(self) -> list[str]:
         lines = self.m.title("Not placed: text from the draft to move")
