@@ -358,6 +358,16 @@ def test_plain_text_tables_line_up_in_every_script() -> None:
             assert (cell_width(first), cell_width(second)) == (21, 10), line
 
 
+def test_a_misspelt_command_is_named_with_the_closest_one() -> None:
+    """The commands are imported when they run; an unknown name still gets click's hint."""
+    from importlib.metadata import version
+
+    result = wsis("chek")
+    assert result.returncode == 2 and "No such command 'chek'." in result.stderr
+    if tuple(int(part) for part in version("click").split(".")[:2]) >= (8, 4):  # its hint
+        assert "Did you mean 'check'?" in result.stderr
+
+
 def test_check_prints_plain_text_without_loading_rich(new_project: Path) -> None:
     """Piped, the verdict is written without rich (a tenth of the cost of `check` at the
     example's size goes to importing it); a terminal still gets rich's tables."""

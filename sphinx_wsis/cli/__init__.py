@@ -42,9 +42,11 @@ class Commands(click.Group):
         return sorted({*super().list_commands(ctx), *COMMANDS})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in COMMANDS and cmd_name not in self.commands:
-            module = COMMANDS[cmd_name]
-            self.add_command(getattr(importlib.import_module(f".{module}", __name__), module))
+        # an unknown name loads them all, so that click's "Did you mean" knows every command
+        for name in [cmd_name] if cmd_name in COMMANDS else list(COMMANDS):
+            if name not in self.commands:
+                module = COMMANDS[name]
+                self.add_command(getattr(importlib.import_module(f".{module}", __name__), module))
         return super().get_command(ctx, cmd_name)
 
 
