@@ -193,7 +193,7 @@ class WsisDirective(SphinxDirective):
         for item, country in zip(items, found, strict=True):
             if country is not None:
                 continue
-            if geo.names_a_region(item):
+            if geo.region(item):
                 if not single:
                     continue
                 suggestion, hint = None, "; it names a region, not one country"

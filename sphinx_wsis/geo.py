@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -83,6 +82,17 @@ _ALIASES = {
     "united states virgin islands": ("VI", "en"),
     "china, hong kong special administrative region": ("HK", "en"),
     "china, macao special administrative region": ("MO", "en"),
+    "saint helena": ("SH", "en"),
+    "wallis and futuna islands": ("WF", "en"),
+    "svalbard and jan mayen islands": ("SJ", "en"),
+    "bolivie (état plurinational de)": ("BO", "fr"),
+    "iran (république islamique d')": ("IR", "fr"),
+    "venezuela (république bolivarienne du)": ("VE", "fr"),
+    "micronésie (états fédérés de)": ("FM", "fr"),
+    "bolivia (estado plurinacional de)": ("BO", "es"),
+    "irán (república islámica del)": ("IR", "es"),
+    "venezuela (república bolivariana de)": ("VE", "es"),
+    "micronesia (estados federados de)": ("FM", "es"),
 }
 
 
@@ -173,33 +183,16 @@ def country(raw: str) -> Country | None:
 
 
 def region(raw: str) -> str | None:
-    """The M49 code (``EU`` for the European Union) of a region named in words, or None:
-    ``World``, ``Afrique``, ``Western Asia``, ``Least developed countries (LDCs)`` (an
-    abbreviation in brackets may follow the name)."""
+    """The code of a region named in words, or None: M49's (``EU`` for the European Union,
+    ``ITU-ARB`` … for ITU's regions) for ``World``, ``Afrique``, ``Western Asia``, ``North
+    Africa``, ``Arab States``, ``Least developed countries (LDCs)`` (an abbreviation in
+    brackets may follow the name)."""
     regions = _countries().regions
     folded = fold(raw)
     found = regions.get(folded)
     if found is None and folded.endswith(")") and "(" in folded:
         found = regions.get(folded[: folded.rindex("(")].rstrip())
     return found.split()[0] if found else None
-
-
-def names_a_region(raw: str) -> bool:
-    """Whether ``raw`` reads as a region or group rather than a (misspelt) country: a region
-    :func:`region` knows; or wording around a one-word region (``North Africa``, ``Afrique du
-    Nord``, ``East Africa`` are not "South Africa") or an abbreviation of four capitals or more
-    (``ASEAN``, ``ECOWAS``: no country's code is written so), unless it is very close to a
-    country's name (``Central Africa Republic``, ``NIGERA``)."""
-    if region(raw):
-        return True
-    letters = "".join(char for char in raw if char.isalpha())
-    abbreviation = len(letters) >= 4 and letters.isupper() and " " not in raw.strip()
-    regions = _countries().regions
-    around_a_region = any(word in regions for word in _WORD.findall(fold(raw)))
-    return (abbreviation or around_a_region) and suggest(raw, REGION_CUTOFF) is None
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def display_name(raw: str, language: str) -> str:
@@ -213,14 +206,12 @@ def display_name(raw: str, language: str) -> str:
 
 
 SUGGEST_CUTOFF = 0.75
-#: how close wording that reads as a region must be to a country's name to be taken for it
-REGION_CUTOFF = 0.85
 
 
-def suggest(raw: str, cutoff: float = SUGGEST_CUTOFF) -> str | None:
-    """The closest country name, for a "did you mean" hint (difflib's ratio at ``cutoff``)."""
+def suggest(raw: str) -> str | None:
+    """The closest country name, for a "did you mean" hint."""
     folded = fold(raw)
-    return _closest(folded, cutoff) if len(folded) >= 3 else None
+    return _closest(folded) if len(folded) >= 3 else None
 
 
 @cache
@@ -233,7 +224,7 @@ def _names_by_length() -> dict[int, list[tuple[str, bytes]]]:
 
 
 @cache
-def _closest(folded: str, cutoff: float) -> str | None:
+def _closest(folded: str) -> str | None:
     """difflib's closest name, compared only with the names that can reach the cutoff (every
     ``:geo:`` region in words is compared with the thousands of names; a report repeats them).
 
@@ -245,7 +236,7 @@ def _closest(folded: str, cutoff: float) -> str | None:
     else with ``str.translate``.
     """
     size = len(folded)
-    ratio = cutoff / (2 - cutoff)  # shortest / longest at the cutoff
+    ratio = SUGGEST_CUTOFF / (2 - SUGGEST_CUTOFF)  # shortest / longest at the cutoff
     lengths = [
         (length, group)
         for length, group in _names_by_length().items()
@@ -266,9 +257,12 @@ def _closest(folded: str, cutoff: float) -> str | None:
         name
         for length, group in lengths
         for name, encoded in group
-        if 2.0 * letters_found(name, encoded) / (size + length) >= cutoff
+        if 2.0 * letters_found(name, encoded) / (size + length) >= SUGGEST_CUTOFF
     ]
-    close = difflib.get_close_matches(folded, names, n=1, cutoff=cutoff)
+    if size > 3:  # a code (a name in no language) is a hint only for what is written like one
+        every = _countries().names  # ("ASEAN" is not a misspelt SEN, Senegal)
+        names = [name for name in names if " " in every[name]]
+    close = difflib.get_close_matches(folded, names, n=1, cutoff=SUGGEST_CUTOFF)
     if not close:
         return None
     found = _countries().get(close[0])

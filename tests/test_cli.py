@@ -358,6 +358,31 @@ def test_plain_text_tables_line_up_in_every_script() -> None:
             assert (cell_width(first), cell_width(second)) == (21, 10), line
 
 
+def test_template_text_on_a_terminal_is_text_not_rich_markup(new_project: Path) -> None:
+    """A template's title, column titles and part labels are printed as written, brackets and
+    all: rich would read ``[/i]`` as markup and stop with an error."""
+    import dataclasses
+    from io import StringIO
+
+    from rich.console import Console
+
+    from sphinx_wsis.cli.formats.terminal import render_terminal
+    from sphinx_wsis.template import Aspect
+
+    checked = json.loads(wsis("check", new_project, "--format", "json").stdout)
+    template = dataclasses.replace(
+        TEMPLATE,
+        title="Draft [/i] template [bold]",
+        aspects=(Aspect("achievements", "[red]Achievements[/]"), *TEMPLATE.aspects[1:]),
+    )
+    report = CheckReport(Path(checked["project"]), template, checked, [], "Org [x]", None)
+    text = StringIO()
+    render_terminal(report, Console(file=text, width=200, force_terminal=True, color_system=None))
+    shown = text.getvalue()
+    assert "Draft [/i] template [bold]" in shown and "[red]Achievements[/]" in shown
+    assert "Org [x]" in shown
+
+
 def test_a_misspelt_command_is_named_with_the_closest_one() -> None:
     """The commands are imported when they run; an unknown name still gets click's hint."""
     from importlib.metadata import version

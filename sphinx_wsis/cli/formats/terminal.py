@@ -34,14 +34,14 @@ def render_terminal(report: CheckReport, console: Console) -> None:
     """Print the matrix, the findings with file:line, other warnings and a summary."""
     who, label = who_reports(report)
     console.print(Text.assemble((who, "bold"), label))
-    console.print(template_line(report), style="dim")
+    console.print(Text(template_line(report), style="dim"))  # text, never rich markup
 
     titles, rows = matrix(report)
     table = Table(box=box.SIMPLE_HEAD, title=None, pad_edge=False)
-    table.add_column(titles[0], overflow="ellipsis", no_wrap=True, max_width=NAME_WIDTH)
+    table.add_column(Text(titles[0]), overflow="ellipsis", no_wrap=True, max_width=NAME_WIDTH)
     for title in titles[1:]:
         # narrow terminals wrap a header between words rather than cut it
-        table.add_column(title, justify="center", min_width=max(map(len, title.split())))
+        table.add_column(Text(title), justify="center", min_width=max(map(len, title.split())))
     for name, states in rows:
         table.add_row(Text(name), *map(symbol, states))
     if rows:
@@ -51,7 +51,7 @@ def render_terminal(report: CheckReport, console: Console) -> None:
     others.add_column("Part of the template", overflow="fold")
     others.add_column("State", justify="center")
     for part, state in other_parts(report):
-        others.add_row(part, symbol(state))
+        others.add_row(Text(part), symbol(state))
     if others.row_count:
         console.print(others)
     legend = Text("  ")
