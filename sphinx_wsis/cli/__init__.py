@@ -22,9 +22,9 @@ Examples:
   sphinx-wsis export -o report.json
 """
 
-#: command name → the module defining it, as a function of the module's name: a command's
-#: module is imported when it runs (or ``--help`` lists them all), so ``check`` does not pay
-#: for ``aggregate``'s or ``import``'s
+#: command name → the module that defines it (as a function named like the module): a
+#: command's module is imported when it runs (or ``--help`` lists them all), so ``check`` does
+#: not pay for ``aggregate``'s or ``import``'s
 COMMANDS = {
     "init": "init",
     "check": "check",
