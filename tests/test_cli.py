@@ -383,6 +383,14 @@ def test_template_text_on_a_terminal_is_text_not_rich_markup(new_project: Path) 
     assert "Org [x]" in shown
 
 
+def test_an_output_that_cannot_hold_the_text_is_a_message_not_a_traceback(
+    new_project: Path,
+) -> None:
+    result = wsis("check", new_project, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "set PYTHONIOENCODING=utf-8, or write to a file with -o" in result.stderr
+
+
 def test_a_misspelt_command_is_named_with_the_closest_one() -> None:
     """The commands are imported when they run; an unknown name still gets click's hint."""
     from importlib.metadata import version

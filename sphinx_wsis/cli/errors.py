@@ -64,6 +64,11 @@ def friendly_errors(command: F) -> F:
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
             raise fail(f"cannot write{where}: {exc.strerror or exc}") from None
+        except UnicodeEncodeError as exc:  # a terminal or pipe that is not UTF-8
+            raise fail(
+                f"the output holds characters {exc.encoding} cannot write: set "
+                "PYTHONIOENCODING=utf-8, or write to a file with -o"
+            ) from None
         except Exception as exc:
             # the scaffold is imported only by the commands that write a project (half a
             # second of imports `check` never pays), so its error class is looked up, not imported
