@@ -40,7 +40,7 @@ class KeepMarkdownBackslashes(SphinxTransform):
             value = str(text)
             if "\\" not in value or text.parent is None or not is_smartquotable(text):
                 continue
-            text.parent.replace(text, nodes.Text(value.replace("\\", "\x00\\")))
+            text.parent.replace(text, literal_text(value))
 
     def is_markdown(self) -> bool:
         suffix = Path(self.document.get("source") or "").suffix
