@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Iterator
 
 from ...vocabulary import (
-    PASSING,
     ROW_KINDS,
     STATE_LABELS,
     PartKind,
@@ -92,7 +91,7 @@ def verdict(report: CheckReport) -> tuple[str, str]:
     """The last line's opening word and its colour: complete, incomplete, or warnings only."""
     if report.exit_code == 0:
         return "Complete: ", "bold green"
-    if not report.findings and all(p["state"] in PASSING for p in report.parts):
+    if report.complete:  # every part passes and nothing was found: Sphinx's warnings remain
         return "Complete, but Sphinx printed warnings: ", "bold yellow"
     return "Incomplete: ", "bold red"
 
