@@ -9,9 +9,8 @@ also name a region (:func:`region`): the M49 regions, the European Union, the UN
 
 The names come from ``data/countries.json``, which ``scripts/update-countries`` writes from
 pycountry and Babel (its ``--check``, run by the tests, fails when the file is not what they
-give):
-a build reads one small file for its first country instead of pycountry's database and five
-gettext catalogues, folding every name again.
+give): a build reads one small file for its first country instead of pycountry's database and
+five gettext catalogues, folding every name again.
 """
 
 from __future__ import annotations
